@@ -1,0 +1,122 @@
+/**
+ * Loading a model: the file is read once; tensor bytes stay views of that buffer (no copy);
+ * external data is checked (existence, bounds, security) but read only on request.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Model } from '../ir/model.js';
+import { OnnxError, messageOf } from '../util/errors.js';
+import { checkExternalData, loadExternalData } from './external-data.js';
+import { modelFromProto } from './from-proto.js';
+import { onnx } from './proto.js';
+import { describeNonModel } from './sniff.js';
+
+export interface LoadOptions {
+  /** Read external data into memory (needed to run or save elsewhere). Default false. */
+  loadExternal?: boolean;
+  /** Check that external data files exist and are large enough. Default true. */
+  checkExternal?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LoadedModel {
+  model: Model;
+  /** Size of the model file in bytes. */
+  bytes: number;
+  /** Things the loader had to drop or could not represent (duplicate initializers ...). */
+  warnings: string[];
+  externalData: { files: string[]; bytes: number };
+}
+
+/** Protobuf messages cannot exceed 2 GiB; Node cannot read more than this in one call either. */
+const PROTOBUF_LIMIT = 2 ** 31 - 1;
+
+/** Reads and decodes a model file. Errors are OnnxErrors naming the file (exit code 3). */
+export function loadModel(file: string, opts: LoadOptions = {}): LoadedModel {
+  const bytes = readModelFile(file);
+  const loaded = decodeModel(bytes, { baseDir: path.dirname(path.resolve(file)), file });
+  const ext = opts.checkExternal === false ? { files: [], bytes: 0 } : withFile(file, () => checkExternalData(loaded.model));
+  if (opts.loadExternal) withFile(file, () => loadExternalData(loaded.model, { onProgress: opts.onProgress }));
+  return { ...loaded, bytes: bytes.byteLength, externalData: ext };
+}
+
+function withFile<T>(file: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof OnnxError && !e.detail.path) throw new OnnxError(e.code, e.message, { ...e.detail, path: file });
+    throw e;
+  }
+}
+
+/** Reads a file with errors that say what is wrong with it. */
+export function readModelFile(file: string): Buffer {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new OnnxError('E_FILE_NOT_FOUND', `cannot read "${file}": no such file`, { path: file });
+    throw new OnnxError('E_READ', `cannot read "${file}": ${messageOf(e)}`, { path: file });
+  }
+  if (st.isDirectory()) {
+    throw new OnnxError('E_NOT_A_FILE', `cannot read "${file}": it is a directory, not a model file`, {
+      path: file,
+      hint: 'give the path of the .onnx file inside it',
+    });
+  }
+  if (st.size === 0) throw new OnnxError('E_EMPTY_FILE', `cannot read "${file}": the file is empty`, { path: file });
+  if (st.size > PROTOBUF_LIMIT) {
+    throw new OnnxError(
+      'E_FORMAT',
+      `cannot read "${file}": ${(st.size / 2 ** 30).toFixed(2)} GiB is beyond the 2 GiB limit of a protobuf file`,
+      { path: file, hint: 'models this large keep their weights in external data files' },
+    );
+  }
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new OnnxError('E_READ', `cannot read "${file}": ${messageOf(e)}`, { path: file });
+  }
+}
+
+/** Decodes ModelProto bytes. `baseDir` is where external data locations are resolved. */
+export function decodeModel(
+  bytes: Uint8Array,
+  opts: { baseDir?: string; file?: string } = {},
+): { model: Model; warnings: string[] } {
+  const file = opts.file ?? '<bytes>';
+  const notOnnx = describeNonModel(bytes);
+  if (notOnnx) throw new OnnxError('E_FORMAT', `"${file}" is not an ONNX model: ${notOnnx.what}`, { path: file, hint: notOnnx.hint });
+  let proto: onnx.ModelProto;
+  try {
+    proto = onnx.ModelProto.decode(bytes);
+  } catch (e) {
+    throw new OnnxError('E_PARSE', `"${file}" is not a valid ONNX model: ${protobufError(e, bytes.byteLength)}`, {
+      path: file,
+      hint: 'the file may be truncated or not a binary ONNX model',
+    });
+  }
+  if (!proto.graph && (proto.opsetImport ?? []).length === 0) {
+    throw new OnnxError('E_FORMAT', `"${file}" is not an ONNX model: it decodes as protobuf but has no graph and no opset import`, {
+      path: file,
+      hint: 'is it a TensorProto (.pb) or another protobuf file?',
+    });
+  }
+  try {
+    const { model, warnings } = modelFromProto(proto);
+    model.baseDir = opts.baseDir ?? '.';
+    return { model, warnings };
+  } catch (e) {
+    if (e instanceof OnnxError) throw new OnnxError(e.code, `"${file}": ${e.message}`, { ...e.detail, path: file });
+    throw new OnnxError('E_PARSE', `"${file}" is not a valid ONNX model: ${messageOf(e)}`, { path: file });
+  }
+}
+
+function protobufError(e: unknown, size: number): string {
+  const msg = messageOf(e);
+  if (/index out of range/i.test(msg)) return `the protobuf data ends early (file of ${size} bytes is truncated)`;
+  if (/invalid wire type/i.test(msg)) return `malformed protobuf (${msg})`;
+  if (/max depth/i.test(msg)) return 'protobuf nesting too deep';
+  return `malformed protobuf (${msg})`;
+}

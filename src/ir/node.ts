@@ -1,0 +1,198 @@
+import { AttrType, attrNumber, attrNumbers, type AttrInit, type Attribute } from './attributes.js';
+import { Graph } from './graph.js';
+import { SparseTensor } from './sparse.js';
+import { Tensor } from './tensor.js';
+import { Value, type StringPairs } from './value.js';
+import { OnnxError } from '../util/errors.js';
+
+export interface NodeInit {
+  opType: string;
+  domain?: string;
+  name?: string;
+  overload?: string;
+  /** undefined entries are omitted optional inputs (written as ""). */
+  inputs?: readonly (Value | undefined)[];
+  /** Names of the outputs to create, or a count (names left empty for the graph to fill). */
+  outputs?: readonly string[] | number;
+  attributes?: Record<string, Attribute | AttrInit> | readonly Attribute[];
+  docString?: string;
+}
+
+/** A node. Its outputs are created and owned by it; inputs are registered as uses at once. */
+export class Node {
+  readonly opType: string;
+  /** '' for the default ai.onnx domain ('ai.onnx' is normalized to ''). */
+  readonly domain: string;
+  name: string;
+  /** The domain as spelled in the file when it differs from `domain` ('ai.onnx'); for round trips. */
+  fileDomain?: string;
+  overload?: string;
+  docString?: string;
+  metadataProps?: StringPairs;
+  /** NodeDeviceConfigurationProto entries, kept as plain data. */
+  deviceConfigurations?: unknown[];
+  readonly attributes = new Map<string, Attribute>();
+  readonly outputs: readonly Value[];
+  private readonly _inputs: (Value | undefined)[] = [];
+  /** @internal set by Graph */
+  _graph?: Graph;
+
+  constructor(init: NodeInit) {
+    this.opType = init.opType;
+    this.domain = normalizeDomain(init.domain ?? '');
+    this.name = init.name ?? '';
+    if (init.overload) this.overload = init.overload;
+    if (init.docString) this.docString = init.docString;
+    const outs = typeof init.outputs === 'number' ? new Array<string>(init.outputs).fill('') : (init.outputs ?? ['']);
+    this.outputs = outs.map((n, i) => {
+      const v = new Value(n);
+      v._producer = this;
+      v._outputIndex = i;
+      return v;
+    });
+    for (const v of init.inputs ?? []) this.appendInput(v);
+    const attrs = init.attributes;
+    if (Array.isArray(attrs)) for (const a of attrs as Attribute[]) this.attributes.set(a.name, a);
+    else if (attrs) for (const [k, v] of Object.entries(attrs)) this.setAttribute(k, v as Attribute | AttrInit);
+    for (const a of this.attributes.values()) this.adoptSubgraphs(a);
+  }
+
+  get graph(): Graph | undefined {
+    return this._graph;
+  }
+
+  get inputs(): readonly (Value | undefined)[] {
+    return this._inputs;
+  }
+
+  /** "Conv" or "com.microsoft::FusedConv": the op's qualified name. */
+  get qualifiedType(): string {
+    return this.domain ? `${this.domain}::${this.opType}` : this.opType;
+  }
+
+  /** Replaces input `index` and updates both values' use-lists. */
+  replaceInput(index: number, value: Value | undefined): void {
+    if (index < 0 || index >= this._inputs.length) {
+      throw new OnnxError('E_GRAPH', `node "${this.name}" has no input ${index}`, { node: this.name });
+    }
+    const old = this._inputs[index];
+    if (old === value) return;
+    if (old) removeUse(old, this, index);
+    this._inputs[index] = value;
+    if (value) value._uses.push({ node: this, index });
+  }
+
+  appendInput(value: Value | undefined): void {
+    const index = this._inputs.length;
+    this._inputs.push(value);
+    if (value) value._uses.push({ node: this, index });
+  }
+
+  /** Removes trailing inputs from `count` on, unregistering their uses. */
+  truncateInputs(count: number): void {
+    for (let i = this._inputs.length - 1; i >= count; i--) {
+      const v = this._inputs[i];
+      if (v) removeUse(v, this, i);
+      this._inputs.pop();
+    }
+  }
+
+  /** Unregisters every input use (used by Graph.remove). */
+  detachInputs(): void {
+    for (let i = 0; i < this._inputs.length; i++) {
+      const v = this._inputs[i];
+      if (v) removeUse(v, this, i);
+    }
+  }
+
+  /** Re-registers input uses after detachInputs (used to undo a failed edit). */
+  reattachInputs(): void {
+    for (let i = 0; i < this._inputs.length; i++) {
+      const v = this._inputs[i];
+      if (v && !v._uses.some((u) => u.node === this && u.index === i)) v._uses.push({ node: this, index: i });
+    }
+  }
+
+  attr(name: string): Attribute | undefined {
+    return this.attributes.get(name);
+  }
+
+  setAttribute(name: string, value: Attribute | AttrInit): void {
+    const a = isAttribute(value) ? { ...value, name } : makeAttribute(name, value);
+    this.attributes.set(name, a);
+    this.adoptSubgraphs(a);
+  }
+
+  deleteAttribute(name: string): boolean {
+    return this.attributes.delete(name);
+  }
+
+  /** Graphs held by attributes (If branches, Loop/Scan bodies), in attribute order. */
+  subgraphs(): Graph[] {
+    const out: Graph[] = [];
+    for (const a of this.attributes.values()) {
+      if (a.type === AttrType.GRAPH && a.value instanceof Graph) out.push(a.value);
+      else if (a.type === AttrType.GRAPHS && Array.isArray(a.value)) out.push(...(a.value as Graph[]));
+    }
+    return out;
+  }
+
+  private adoptSubgraphs(a: Attribute): void {
+    if (a.type === AttrType.GRAPH && a.value instanceof Graph) a.value.parentNode = this;
+    else if (a.type === AttrType.GRAPHS && Array.isArray(a.value)) for (const g of a.value as Graph[]) g.parentNode = this;
+  }
+
+  toString(): string {
+    return `Node("${this.name}", ${this.qualifiedType})`;
+  }
+}
+
+export function normalizeDomain(domain: string): string {
+  return domain === 'ai.onnx' ? '' : domain;
+}
+
+function removeUse(v: Value, node: Node, index: number): void {
+  const i = v._uses.findIndex((u) => u.node === node && u.index === index);
+  if (i >= 0) v._uses.splice(i, 1);
+}
+
+function isAttribute(v: unknown): v is Attribute {
+  return typeof v === 'object' && v !== null && 'type' in v && 'name' in v && 'value' in v && !(v instanceof Tensor);
+}
+
+/**
+ * Builds an attribute from a plain value. Integers become INT, other numbers FLOAT; use
+ * `floatAttr` for a float that happens to be integral.
+ */
+export function makeAttribute(name: string, v: AttrInit): Attribute {
+  if (typeof v === 'boolean') return { name, type: AttrType.INT, value: v ? 1 : 0 };
+  if (typeof v === 'number') return { name, type: Number.isInteger(v) ? AttrType.INT : AttrType.FLOAT, value: v };
+  if (typeof v === 'bigint') return { name, type: AttrType.INT, value: v };
+  if (typeof v === 'string') return { name, type: AttrType.STRING, value: v };
+  if (v instanceof Tensor) return { name, type: AttrType.TENSOR, value: v };
+  if (v instanceof Graph) return { name, type: AttrType.GRAPH, value: v };
+  if (v instanceof SparseTensor) return { name, type: AttrType.SPARSE_TENSOR, value: v };
+  if (Array.isArray(v)) {
+    const first = v[0];
+    if (first === undefined) return { name, type: AttrType.INTS, value: [] };
+    if (typeof first === 'number')
+      return { name, type: (v as number[]).every(Number.isInteger) ? AttrType.INTS : AttrType.FLOATS, value: v };
+    if (typeof first === 'bigint') return { name, type: AttrType.INTS, value: v };
+    if (typeof first === 'string') return { name, type: AttrType.STRINGS, value: v };
+    if (first instanceof Tensor) return { name, type: AttrType.TENSORS, value: v };
+    if (first instanceof Graph) return { name, type: AttrType.GRAPHS, value: v };
+    if (first instanceof SparseTensor) return { name, type: AttrType.SPARSE_TENSORS, value: v };
+    return { name, type: AttrType.TYPE_PROTOS, value: v };
+  }
+  return { name, type: AttrType.TYPE_PROTO, value: v };
+}
+
+export function floatAttr(name: string, v: number): Attribute {
+  return { name, type: AttrType.FLOAT, value: v };
+}
+
+export function floatsAttr(name: string, v: number[]): Attribute {
+  return { name, type: AttrType.FLOATS, value: v };
+}
+
+export { attrNumber, attrNumbers };
