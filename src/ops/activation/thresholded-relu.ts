@@ -1,0 +1,10 @@
+import { defineOp } from '../define.js';
+
+export default defineOp({
+  opType: 'ThresholdedRelu',
+  category: 'activation',
+  versions: [
+    { since: 10, inputs: 'X:T', outputs: 'Y:T', attrs: { alpha: 'float=1.0' }, types: { T: 'float16 float double' } },
+    { since: 22, inputs: 'X:T', outputs: 'Y:T', attrs: { alpha: 'float=1.0' }, types: { T: 'bfloat16 float16 float double' } },
+  ],
+});

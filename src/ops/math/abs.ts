@@ -1,0 +1,11 @@
+import { defineOp } from '../define.js';
+
+export default defineOp({
+  opType: 'Abs',
+  category: 'math',
+  versions: [
+    { since: 1, inputs: 'X:T', outputs: 'Y:T', attrs: { consumed_inputs: 'ints' }, types: { T: 'float16 float double' } },
+    { since: 6, inputs: 'X:T', outputs: 'Y:T', types: { T: '$numeric' } },
+    { since: 13, inputs: 'X:T', outputs: 'Y:T', types: { T: '$numeric_v13' } },
+  ],
+});

@@ -1,0 +1,10 @@
+import { defineOp } from '../define.js';
+
+export default defineOp({
+  opType: 'Sign',
+  category: 'math',
+  versions: [
+    { since: 9, inputs: 'input:T', outputs: 'output:T', types: { T: '$numeric' } },
+    { since: 13, inputs: 'input:T', outputs: 'output:T', types: { T: '$numeric_v13' } },
+  ],
+});

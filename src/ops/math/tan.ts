@@ -1,0 +1,10 @@
+import { defineOp } from '../define.js';
+
+export default defineOp({
+  opType: 'Tan',
+  category: 'math',
+  versions: [
+    { since: 7, inputs: 'input:T', outputs: 'output:T', types: { T: 'float16 float double' } },
+    { since: 22, inputs: 'input:T', outputs: 'output:T', types: { T: 'bfloat16 float16 float double' } },
+  ],
+});

@@ -1,0 +1,65 @@
+/**
+ * The operator registry: resolves (domain, op type, opset) to the schema of the highest version
+ * whose `since` is <= the opset, as onnx and Netron do.
+ */
+import { normalizeDomain } from '../ir/node.js';
+import { resolveOp } from './schema.js';
+import type { OpDef, OpSchema } from './types.js';
+
+/** The domains whose operators this tool defines. */
+export const STANDARD_DOMAINS: ReadonlySet<string> = new Set(['', 'ai.onnx.ml', 'ai.onnx.preview', 'ai.onnx.preview.training']);
+
+export function isStandardDomain(domain: string): boolean {
+  return STANDARD_DOMAINS.has(normalizeDomain(domain));
+}
+
+function key(domain: string, opType: string): string {
+  return `${normalizeDomain(domain)}::${opType}`;
+}
+
+export class OpRegistry {
+  private readonly byOp = new Map<string, OpSchema[]>();
+
+  constructor(defs: readonly OpDef[]) {
+    for (const def of defs) {
+      const k = key(def.domain ?? '', def.opType);
+      if (this.byOp.has(k)) throw new Error(`operator ${k} is defined twice`);
+      const versions = resolveOp(def);
+      for (let i = 1; i < versions.length; i++) {
+        if (versions[i]!.since === versions[i - 1]!.since) throw new Error(`operator ${k} has two versions since ${versions[i]!.since}`);
+      }
+      this.byOp.set(k, versions);
+    }
+  }
+
+  /** The schema in force at `opset`, or undefined (unknown op, or opset before its first version). */
+  resolve(domain: string, opType: string, opset: number): OpSchema | undefined {
+    const versions = this.byOp.get(key(domain, opType));
+    if (!versions) return undefined;
+    let found: OpSchema | undefined;
+    for (const v of versions) if (v.since <= opset) found = v;
+    return found;
+  }
+
+  /** Every version of an op, oldest first (empty if unknown). */
+  versions(domain: string, opType: string): readonly OpSchema[] {
+    return this.byOp.get(key(domain, opType)) ?? [];
+  }
+
+  has(domain: string, opType: string): boolean {
+    return this.byOp.has(key(domain, opType));
+  }
+
+  /** The newest `since` of any op in a domain: the highest opset this tool knows. */
+  maxOpset(domain: string): number {
+    let max = 0;
+    const d = normalizeDomain(domain);
+    for (const [k, versions] of this.byOp) if (k.startsWith(`${d}::`)) max = Math.max(max, ...versions.map((v) => v.since));
+    return max;
+  }
+
+  /** Every op definition, sorted by domain and name. */
+  list(): OpSchema[][] {
+    return [...this.byOp.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
+  }
+}

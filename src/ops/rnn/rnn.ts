@@ -1,0 +1,12 @@
+import { defineOp } from '../define.js';
+
+export default defineOp({
+  opType: 'RNN',
+  category: 'rnn',
+  versions: [
+    { since: 1, inputs: 'X:T, W:T, R:T, B?:T, sequence_lens?:T1, initial_h?:T', outputs: 'Y?:T, Y_h?:T', attrs: { activation_alpha: 'floats', activation_beta: 'floats', activations: 'strings=["Tanh", "Tanh"]', clip: 'float', direction: 'string=forward', hidden_size: 'int', output_sequence: 'int=0' }, types: { T: 'float16 float double', T1: 'int32' } },
+    { since: 7, inputs: 'X:T, W:T, R:T, B?:T, sequence_lens?:T1, initial_h?:T', outputs: 'Y?:T, Y_h?:T', attrs: { activation_alpha: 'floats', activation_beta: 'floats', activations: 'strings=["Tanh", "Tanh"]', clip: 'float', direction: 'string=forward', hidden_size: 'int' }, types: { T: 'float16 float double', T1: 'int32' } },
+    { since: 14, inputs: 'X:T, W:T, R:T, B?:T, sequence_lens?:T1, initial_h?:T', outputs: 'Y?:T, Y_h?:T', attrs: { activation_alpha: 'floats', activation_beta: 'floats', activations: 'strings=["Tanh", "Tanh"]', clip: 'float', direction: 'string=forward', hidden_size: 'int', layout: 'int=0' }, types: { T: 'float16 float double', T1: 'int32' } },
+    { since: 22, inputs: 'X:T, W:T, R:T, B?:T, sequence_lens?:T1, initial_h?:T', outputs: 'Y?:T, Y_h?:T', attrs: { activation_alpha: 'floats', activation_beta: 'floats', activations: 'strings=["Tanh", "Tanh"]', clip: 'float', direction: 'string=forward', hidden_size: 'int', layout: 'int=0' }, types: { T: 'bfloat16 float16 float double', T1: 'int32' } },
+  ],
+});

@@ -1,0 +1,76 @@
+import { defineOp } from '../define.js';
+import { Tensor } from '../../ir/tensor.js';
+import { tensorType, type Dim, type ValueType } from '../../ir/types.js';
+import { dimFloorDiv, dimProduct } from '../helpers/dims.js';
+import { toInts } from '../helpers/convert.js';
+import type { InferContext, KernelContext } from '../types.js';
+
+
+/**
+ * The output shape of Reshape: 0 copies the input dim (unless allowzero), -1 is inferred from
+ * the element count. Works on symbolic dims.
+ */
+export function reshapeDims(input: readonly Dim[] | undefined, target: readonly Dim[], allowzero: boolean, fail: (m: string) => never): Dim[] {
+  if (target.filter((d) => d === -1).length > 1) fail('shape has more than one -1');
+  if (allowzero && target.includes(0) && target.includes(-1)) fail('shape has both 0 and -1 with allowzero=1');
+  const out = target.map((d, i) => {
+    if (d === 0 && !allowzero) {
+      if (!input) return null;
+      if (i >= input.length) fail(`shape copies dim ${i} (0), but the input has rank ${input.length}`);
+      return input[i]!;
+    }
+    return d;
+  });
+  const minus = out.indexOf(-1);
+  if (minus >= 0) {
+    const known = out.filter((_, i) => i !== minus);
+    out[minus] = input ? dimFloorDiv(dimProduct(input), dimProduct(known)) : null;
+  }
+  for (const d of out) if (typeof d === 'number' && d < 0) fail(`shape has a negative dim ${d}`);
+  return out;
+}
+
+function inferReshape(ctx: InferContext): (ValueType | undefined)[] {
+  const data = ctx.input(0);
+  const allowzero = (ctx.attr.optInt('allowzero') ?? 0) === 1;
+  if (ctx.opset < 5) {
+    return [tensorType(data.elemType, reshapeDims(data.shape, ctx.attr.ints('shape'), false, (m) => ctx.fail(m)))];
+  }
+  const shape = ctx.input(1);
+  const target = shape.symbolic;
+  if (target) {
+    const dims = reshapeDims(data.shape, target, allowzero, (m) => ctx.fail(m));
+    if (data.symbolic && dims.length <= 1) ctx.setSymbolic(0, data.symbolic);
+    return [tensorType(data.elemType, dims)];
+  }
+  const rank = shape.shape?.[0];
+  return [tensorType(data.elemType, typeof rank === 'number' ? new Array<Dim>(rank).fill(null) : undefined)];
+}
+
+function reshapeKernel(ctx: KernelContext) {
+  const data = ctx.input(0);
+  const target = ctx.opset < 5 ? ctx.attr.ints('shape') : toInts(ctx.input(1));
+  const allowzero = (ctx.attr.optInt('allowzero') ?? 0) === 1;
+  const dims = reshapeDims(data.dims, target, allowzero, (m) => ctx.fail(m)) as number[];
+  const size = dims.reduce((a, b) => a * b, 1);
+  if (size !== data.size) ctx.fail(`cannot reshape [${data.dims.join(',')}] (${data.size} values) to [${dims.join(',')}]`);
+  return [Tensor.fromData(data.dtype, dims, data.data())];
+}
+
+export default defineOp({
+  opType: 'Reshape',
+  category: 'shape',
+  infer: inferReshape,
+  kernel: reshapeKernel,
+  versions: [
+    { since: 1, inputs: 'data:T', outputs: 'reshaped:T', attrs: { consumed_inputs: 'ints', shape: 'ints' }, types: { T: 'float16 float double' } },
+    { since: 5, inputs: 'data:T, shape:tensor(int64)', outputs: 'reshaped:T', types: { T: '$all_v1' } },
+    { since: 13, inputs: 'data:T, shape:tensor(int64)', outputs: 'reshaped:T', types: { T: '$all_v13' } },
+    { since: 14, inputs: 'data:T, shape:tensor(int64)', outputs: 'reshaped:T', attrs: { allowzero: 'int=0' }, types: { T: '$all_v13' } },
+    { since: 19, inputs: 'data:T, shape:tensor(int64)', outputs: 'reshaped:T', attrs: { allowzero: 'int=0' }, types: { T: '$all_v19' } },
+    { since: 21, inputs: 'data:T, shape:tensor(int64)', outputs: 'reshaped:T', attrs: { allowzero: 'int=0' }, types: { T: '$all_v21' } },
+    { since: 23, inputs: 'data:T, shape:tensor(int64)', outputs: 'reshaped:T', attrs: { allowzero: 'int=0' }, types: { T: '$all_v23' } },
+    { since: 24, inputs: 'data:T, shape:tensor(int64)', outputs: 'reshaped:T', attrs: { allowzero: 'int=0' }, types: { T: '$all_v24' } },
+    { since: 25, inputs: 'data:T, shape:tensor(int64)', outputs: 'reshaped:T', attrs: { allowzero: 'int=0' }, types: { T: '$all_v25' } },
+  ],
+});

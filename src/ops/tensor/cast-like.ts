@@ -1,0 +1,14 @@
+import { defineOp } from '../define.js';
+
+export default defineOp({
+  opType: 'CastLike',
+  category: 'tensor',
+  versions: [
+    { since: 15, inputs: 'input:T1, target_type:T2', outputs: 'output:T2', types: { T1: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool string bfloat16', T2: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool string bfloat16' } },
+    { since: 19, inputs: 'input:T1, target_type:T2', outputs: 'output:T2', attrs: { saturate: 'int=1' }, types: { T1: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool string bfloat16 float8e4m3fn float8e4m3fnuz float8e5m2 float8e5m2fnuz', T2: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool string bfloat16 float8e4m3fn float8e4m3fnuz float8e5m2 float8e5m2fnuz' } },
+    { since: 21, inputs: 'input:T1, target_type:T2', outputs: 'output:T2', attrs: { saturate: 'int=1' }, types: { T1: '$all_real_v21', T2: '$all_real_v21' } },
+    { since: 23, inputs: 'input:T1, target_type:T2', outputs: 'output:T2', attrs: { saturate: 'int=1' }, types: { T1: '$all_real_v23', T2: '$all_real_v23' } },
+    { since: 24, inputs: 'input:T1, target_type:T2', outputs: 'output:T2', attrs: { round_mode: 'string=up', saturate: 'int=1' }, types: { T1: '$all_real_v24', T2: '$all_real_v24' } },
+    { since: 25, inputs: 'input:T1, target_type:T2', outputs: 'output:T2', attrs: { round_mode: 'string=up', saturate: 'int=1' }, types: { T1: '$all_real_v25', T2: '$all_real_v25' } },
+  ],
+});
