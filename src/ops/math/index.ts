@@ -27,7 +27,7 @@ import expOp from './exp.js';
 import floorOp from './floor.js';
 import gemmOp from './gemm.js';
 import isInfOp from './is-inf.js';
-import isNaNOp from './is-na-n.js';
+import isNanOp from './is-nan.js';
 import logOp from './log.js';
 import matmulOp from './matmul.js';
 import maxOp from './max.js';
@@ -48,4 +48,4 @@ import sumOp from './sum.js';
 import tanOp from './tan.js';
 import tanhOp from './tanh.js';
 
-export const mathOps: readonly OpDef[] = [absOp, acosOp, acoshOp, addOp, asinOp, asinhOp, atanOp, atanhOp, bitShiftOp, bitwiseAndOp, bitwiseNotOp, bitwiseOrOp, bitwiseXorOp, ceilOp, clipOp, cosOp, coshOp, cumProdOp, cumSumOp, detOp, divOp, einsumOp, erfOp, expOp, floorOp, gemmOp, isInfOp, isNaNOp, logOp, matmulOp, maxOp, meanOp, minOp, modOp, mulOp, negOp, powOp, reciprocalOp, roundOp, signOp, sinOp, sinhOp, sqrtOp, subOp, sumOp, tanOp, tanhOp];
+export const mathOps: readonly OpDef[] = [absOp, acosOp, acoshOp, addOp, asinOp, asinhOp, atanOp, atanhOp, bitShiftOp, bitwiseAndOp, bitwiseNotOp, bitwiseOrOp, bitwiseXorOp, ceilOp, clipOp, cosOp, coshOp, cumProdOp, cumSumOp, detOp, divOp, einsumOp, erfOp, expOp, floorOp, gemmOp, isInfOp, isNanOp, logOp, matmulOp, maxOp, meanOp, minOp, modOp, mulOp, negOp, powOp, reciprocalOp, roundOp, signOp, sinOp, sinhOp, sqrtOp, subOp, sumOp, tanOp, tanhOp];
