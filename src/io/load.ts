@@ -44,7 +44,7 @@ function withFile<T>(file: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof OnnxError && !e.detail.path) throw new OnnxError(e.code, e.message, { ...e.detail, path: file });
+    if (e instanceof OnnxError) throw new OnnxError(e.code, `"${file}": ${e.message}`, { ...e.detail, path: e.detail.path ?? file });
     throw e;
   }
 }

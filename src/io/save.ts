@@ -84,7 +84,8 @@ export function saveModel(model: Model, file: string, opts: SaveOptions = {}): S
     if (useExternal) {
       const dataPath = resolveExternalPath(dir, location);
       dataTmp = tempName(dataPath);
-      const chosen = tensors.filter((t) => t.dtype !== DataType.STRING && t.byteLength >= threshold);
+      // Tensors already external stay external (their bytes are copied, never read whole).
+      const chosen = tensors.filter((t) => t.dtype !== DataType.STRING && (t.byteLength >= threshold || t.externalRef));
       external = writeDataFile(model, chosen, dataTmp, location, opts.onProgress);
       dataInfo = { location, bytes: fs.statSync(dataTmp).size, tensors: chosen.length };
     }
