@@ -52,6 +52,8 @@ export class InferState {
   readonly inferred = new Map<Value, ValueType>();
   readonly diagnostics: Diagnostic[] = [];
   private symbolCount = 0;
+  /** Functions being inferred, innermost last: a recursive call is not followed. */
+  private readonly activeFunctions: unknown[] = [];
   private readonly usedSymbols: Set<string>;
 
   constructor(
@@ -109,8 +111,12 @@ export class InferState {
     const fn = functionFor(this.model, node);
     let schema: OpSchema | undefined;
     if (fn) {
-      const body = instantiateFunction(fn, node);
-      inferred = this.inferGraph(body, functionOpsets(fn, this.model), node.inputs.map((v) => (v ? this.typeOf(v) : undefined)));
+      if (!this.activeFunctions.includes(fn)) {
+        this.activeFunctions.push(fn);
+        const body = instantiateFunction(fn, node);
+        inferred = this.inferGraph(body, functionOpsets(fn, this.model), node.inputs.map((v) => (v ? this.typeOf(v) : undefined)));
+        this.activeFunctions.pop();
+      }
     } else {
       schema = this.registry.resolve(domain, node.opType, opset);
       if (schema?.infer) {

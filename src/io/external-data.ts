@@ -88,10 +88,11 @@ interface FileInfo {
 }
 
 /** Checks every external reference (security, existence, ranges) without reading any data. */
-export function checkExternalData(model: Model): { files: string[]; bytes: number } {
+export function checkExternalData(model: Model, only?: (t: Tensor) => boolean): { files: string[]; bytes: number } {
   const files = new Map<string, FileInfo>();
   let bytes = 0;
   for (const t of externalTensors(model)) {
+    if (only && !only(t)) continue;
     const ref = t.externalRef!;
     const info = statExternal(model.baseDir, ref, t, files);
     const length = ref.length ?? info.size - ref.offset;

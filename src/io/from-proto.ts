@@ -12,6 +12,7 @@ import { SparseTensor } from '../ir/sparse.js';
 import { Tensor, type ExternalRef } from '../ir/tensor.js';
 import type { Dim, ValueType } from '../ir/types.js';
 import { Value, type StringPairs } from '../ir/value.js';
+import type { Diagnostic } from '../util/diagnostics.js';
 import { OnnxError } from '../util/errors.js';
 import { intOrBig, safeInt } from './int64.js';
 import type { onnx } from './proto.js';
@@ -293,6 +294,13 @@ function applyValueInfo(v: Value, vi: onnx.IValueInfoProto): void {
 /** Converts graphs and functions; collects tolerant-mode findings. */
 class Converter {
   readonly warnings: string[] = [];
+  /** The same findings with stable codes, for `check`. */
+  readonly diagnostics: Diagnostic[] = [];
+
+  private note(code: string, message: string, extra: Partial<Diagnostic> = {}): void {
+    this.warnings.push(message);
+    this.diagnostics.push({ severity: 'error', code, message, ...extra });
+  }
 
   graph(gp: onnx.IGraphProto, outer?: Scope, formalInputs?: readonly string[]): Graph {
     const g = new Graph(gp.name ?? '');
@@ -322,7 +330,7 @@ class Converter {
       const v = input ?? new Value(t.name);
       v.constValue = t;
       if (g.initializers.has(t.name)) {
-        this.warnings.push(`graph "${g.name}" has two initializers named "${t.name}"; the second is ignored`);
+        this.note('E_DUPLICATE_NAME', `graph "${g.name}" has two initializers named "${t.name}"; the second is ignored`, { value: t.name });
         continue;
       }
       g.addInitializer(v);
@@ -384,11 +392,13 @@ class Converter {
           n.appendInput(undefined);
           continue;
         }
+        // Binding order: this graph's inputs and initializers, the latest earlier definition,
+        // the enclosing scopes, then a later definition (an unsorted graph: `check` reports it).
         const list = defs.get(name);
-        let v: Value | undefined;
-        if (list) v = ([...list].reverse().find((d) => d.pos < pos) ?? list[0])!.value;
-        const own = g.inputs.find((x) => x.name === name) ?? g.initializers.get(name);
-        v ??= own ?? scope.lookup(name);
+        let v: Value | undefined = g.inputs.find((x) => x.name === name) ?? g.initializers.get(name) ?? g.sparseInitializers.find((x) => x.name === name);
+        if (!v && list) v = [...list].reverse().find((d) => d.pos < pos)?.value;
+        v ??= scope.parent?.lookup(name);
+        if (!v && list) v = list.find((d) => d.pos !== pos)?.value;
         if (!v) {
           v = undefinedValues.get(name) ?? new Value(name);
           undefinedValues.set(name, v);
@@ -397,7 +407,7 @@ class Converter {
       }
       for (const ap of np.attribute ?? []) {
         const a = attrFromProto(ap, this, scope);
-        if (n.attributes.has(a.name)) this.warnings.push(`node "${n.name}" has two attributes named "${a.name}"`);
+        if (n.attributes.has(a.name)) this.note('E_ATTR_DUPLICATE', `node "${n.name}" has two attributes named "${a.name}"`, { node: n.name, opType: n.opType });
         n.setAttribute(a.name, a);
       }
     });
@@ -433,7 +443,7 @@ class Converter {
 }
 
 /** A decoded ModelProto -> Model, plus warnings about things the IR had to drop. */
-export function modelFromProto(mp: onnx.IModelProto): { model: Model; warnings: string[] } {
+export function modelFromProto(mp: onnx.IModelProto): { model: Model; warnings: string[]; diagnostics: Diagnostic[] } {
   const c = new Converter();
   const model = new Model(mp.graph ? c.graph(mp.graph) : new Graph());
   model.irVersion = safeInt(mp.irVersion as never, 'ir_version');
@@ -451,5 +461,5 @@ export function modelFromProto(mp: onnx.IModelProto): { model: Model; warnings: 
   model.trainingInfo = (mp.trainingInfo ?? []).map((t) => c.training(t));
   if (mp.configuration?.length) model.configuration = mp.configuration;
   if (!mp.graph) model.hasGraph = false;
-  return { model, warnings: c.warnings };
+  return { model, warnings: c.warnings, diagnostics: c.diagnostics };
 }

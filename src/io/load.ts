@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Model } from '../ir/model.js';
+import type { Diagnostic } from '../util/diagnostics.js';
 import { OnnxError, messageOf } from '../util/errors.js';
 import { checkExternalData, loadExternalData } from './external-data.js';
 import { modelFromProto } from './from-proto.js';
@@ -25,6 +26,8 @@ export interface LoadedModel {
   bytes: number;
   /** Things the loader had to drop or could not represent (duplicate initializers ...). */
   warnings: string[];
+  /** The same, with codes (for `check`). */
+  diagnostics: Diagnostic[];
   externalData: { files: string[]; bytes: number };
 }
 
@@ -84,7 +87,7 @@ export function readModelFile(file: string): Buffer {
 export function decodeModel(
   bytes: Uint8Array,
   opts: { baseDir?: string; file?: string } = {},
-): { model: Model; warnings: string[] } {
+): { model: Model; warnings: string[]; diagnostics: Diagnostic[] } {
   const file = opts.file ?? '<bytes>';
   const notOnnx = describeNonModel(bytes);
   if (notOnnx) throw new OnnxError('E_FORMAT', `"${file}" is not an ONNX model: ${notOnnx.what}`, { path: file, hint: notOnnx.hint });
@@ -104,9 +107,9 @@ export function decodeModel(
     });
   }
   try {
-    const { model, warnings } = modelFromProto(proto);
+    const { model, warnings, diagnostics } = modelFromProto(proto);
     model.baseDir = opts.baseDir ?? '.';
-    return { model, warnings };
+    return { model, warnings, diagnostics };
   } catch (e) {
     if (e instanceof OnnxError) throw new OnnxError(e.code, `"${file}": ${e.message}`, { ...e.detail, path: file });
     throw new OnnxError('E_PARSE', `"${file}" is not a valid ONNX model: ${messageOf(e)}`, { path: file });

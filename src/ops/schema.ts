@@ -182,7 +182,14 @@ function counts(ios: readonly IoSpec[]): { min: number; max: number } {
 /** All versions of an op, resolved and sorted by `since`. Throws on notation errors (a bug in the op file). */
 export function resolveOp(def: OpDef): OpSchema[] {
   const sorted = [...def.versions].sort((a, b) => a.since - b.since);
-  return sorted.map((v: VersionSpec, i) => {
+  const out: OpSchema[] = [];
+  sorted.forEach((v: VersionSpec, i) => {
+    // A deprecation entry lists no signature: it keeps the previous version's, flagged deprecated.
+    const prev = out[i - 1];
+    if (v.deprecated && prev && !v.inputs && !v.outputs) {
+      out.push({ ...prev, since: v.since, deprecated: true, ...(sorted[i + 1] ? { until: sorted[i + 1]!.since } : {}) });
+      return;
+    }
     const types = new Map<string, readonly string[]>();
     for (const [k, s] of Object.entries(v.types ?? {})) types.set(k, parseTypeList(s));
     const inputs = parseIo(def, v.since, v.inputs, types);
@@ -208,6 +215,7 @@ export function resolveOp(def: OpDef): OpSchema[] {
       ...(v.infer ?? def.infer ? { infer: v.infer ?? def.infer } : {}),
       ...(v.kernel ?? def.kernel ? { kernel: v.kernel ?? def.kernel } : {}),
     };
-    return schema;
+    out.push(schema);
   });
+  return out;
 }

@@ -66,6 +66,8 @@ export class Env {
 export class Session {
   private readonly plans = new Map<Graph, GraphPlan>();
   private readonly missing = new Set<string>();
+  /** Functions being planned, innermost last, to refuse recursion. */
+  private readonly planning: unknown[] = [];
   readonly random: () => number;
 
   private constructor(
@@ -117,8 +119,16 @@ export class Session {
     const opset = opsets.get(domain) ?? 0;
     const fn = functionFor(this.model, node);
     if (fn) {
+      if (this.planning.includes(fn)) {
+        throw new OnnxError('E_INVALID_MODEL', `function "${fn.domain}::${fn.name}" calls itself; recursive functions cannot run`, {
+          node: node.name,
+        });
+      }
+      this.planning.push(fn);
       const body = instantiateFunction(fn, node);
-      return { node, opset, body: this.plan(body, functionOpsets(fn, this.model)), frees: [] };
+      const plan = this.plan(body, functionOpsets(fn, this.model));
+      this.planning.pop();
+      return { node, opset, body: plan, frees: [] };
     }
     const schema = this.registry.resolve(domain, node.opType, opset);
     if (!schema?.kernel) this.missing.add(`${node.qualifiedType}@${opset}`);
