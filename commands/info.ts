@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { computeFlops } from '../src/infer/flops.js';
+import { inferModel } from '../src/infer/infer-shapes.js';
 import { loadModel } from '../src/io/load.js';
 import { buildInfoReport } from '../src/report/info.js';
 import { resolvePath, type CommandContext } from './shared/context.js';
@@ -14,6 +16,11 @@ export function infoCommand(ctx: CommandContext): Command {
       const out = makeOutput(ctx.io, cmd.optsWithGlobals());
       const loaded = loadModel(resolvePath(ctx, file));
       for (const w of loaded.warnings) out.warn(w);
-      out.render(buildInfoReport(loaded, file), formatInfo);
+      const inferred = inferModel(loaded.model, { apply: false });
+      const flops = computeFlops(loaded.model, inferred.types);
+      out.render(
+        buildInfoReport(loaded, file, { flops: flops.total, flopsByOp: flops.byOp, flopsAssumptions: flops.assumptions }),
+        formatInfo,
+      );
     });
 }

@@ -54,7 +54,10 @@ export function formatInfo(r: InfoReport, c: ChalkInstance): string {
   if (r.externalData.files.length) {
     meta.push(['external', `${formatBytes(r.externalData.bytes)} in ${r.externalData.files.join(', ')}`]);
   }
-  if (r.flops !== null) meta.push(['FLOPs', `${formatSi(r.flops)} per run`]);
+  if (r.flops !== null) {
+    const assumed = r.flopsAssumptions?.length ? ` (${r.flopsAssumptions.join(', ')} = 1)` : '';
+    meta.push(['FLOPs', `${formatSi(r.flops)} per run${assumed}`]);
+  }
   for (const [k, v] of Object.entries(r.metadata)) meta.push([`meta ${k}`, v.length > 80 ? `${v.slice(0, 77)}...` : v]);
   out.push(table(meta.map(([k, v]) => [c.dim(k!), v!]), '', meta));
   out.push('');

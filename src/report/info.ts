@@ -45,9 +45,12 @@ export interface InfoReport {
     subgraphs: number;
     functions: FunctionSummary[];
   };
+  /** FLOPs of one run (a multiply-add is 2), from inferred shapes; docs/flops.md. */
   flops: number | null;
-  /** Top op types by FLOPs, when flops is known. */
+  /** FLOPs per op type, largest first. */
   flopsByOp?: Record<string, number>;
+  /** Symbolic dims counted as 1 in `flops`. */
+  flopsAssumptions?: string[];
   warnings: string[];
 }
 
@@ -71,7 +74,7 @@ function subgraphNodes(g: Graph): { count: number; graphs: number; nodes: Graph[
 export function buildInfoReport(
   loaded: Pick<LoadedModel, 'model' | 'bytes' | 'warnings' | 'externalData'>,
   file: string,
-  extra: { flops?: number | null; flopsByOp?: Record<string, number> } = {},
+  extra: { flops?: number | null; flopsByOp?: Record<string, number>; flopsAssumptions?: string[] } = {},
 ): InfoReport {
   const m: Model = loaded.model;
   const g = m.graph;
@@ -121,5 +124,6 @@ export function buildInfoReport(
     warnings: loaded.warnings,
   };
   if (extra.flopsByOp) report.flopsByOp = extra.flopsByOp;
+  if (extra.flopsAssumptions) report.flopsAssumptions = extra.flopsAssumptions;
   return report;
 }
