@@ -396,7 +396,7 @@ class Converter {
         // the enclosing scopes, then a later definition (an unsorted graph: `check` reports it).
         const list = defs.get(name);
         let v: Value | undefined = g.inputs.find((x) => x.name === name) ?? g.initializers.get(name) ?? g.sparseInitializers.find((x) => x.name === name);
-        if (!v && list) v = [...list].reverse().find((d) => d.pos < pos)?.value;
+        if (!v && list) for (let k = list.length - 1; k >= 0 && !v; k--) if (list[k]!.pos < pos) v = list[k]!.value;
         v ??= scope.parent?.lookup(name);
         if (!v && list) v = list.find((d) => d.pos !== pos)?.value;
         if (!v) {

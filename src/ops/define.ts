@@ -1,11 +1,10 @@
 import type { OpDef } from './types.js';
-import { resolveOp } from './schema.js';
 
 /**
- * Declares an operator. The schema notation is parsed here, at module load, so a typo in an op
- * file fails every test at once instead of hiding until that op is used.
+ * Declares an operator. The schema notation is parsed lazily by the registry (the first time
+ * the op is resolved), so starting the CLI does not pay for 600 op versions; the registry test
+ * parses every op, so a typo in an op file still fails the suite at once.
  */
 export function defineOp<D extends OpDef>(def: D): D {
-  resolveOp(def);
   return def;
 }

@@ -18,23 +18,34 @@ function key(domain: string, opType: string): string {
 }
 
 export class OpRegistry {
+  private readonly defs = new Map<string, OpDef>();
+  /** Parsed schemas, filled on first use of each op. */
   private readonly byOp = new Map<string, OpSchema[]>();
 
   constructor(defs: readonly OpDef[]) {
     for (const def of defs) {
       const k = key(def.domain ?? '', def.opType);
-      if (this.byOp.has(k)) throw new Error(`operator ${k} is defined twice`);
-      const versions = resolveOp(def);
-      for (let i = 1; i < versions.length; i++) {
-        if (versions[i]!.since === versions[i - 1]!.since) throw new Error(`operator ${k} has two versions since ${versions[i]!.since}`);
-      }
-      this.byOp.set(k, versions);
+      if (this.defs.has(k)) throw new Error(`operator ${k} is defined twice`);
+      this.defs.set(k, def);
     }
+  }
+
+  private parsed(k: string): OpSchema[] | undefined {
+    let versions = this.byOp.get(k);
+    if (versions) return versions;
+    const def = this.defs.get(k);
+    if (!def) return undefined;
+    versions = resolveOp(def);
+    for (let i = 1; i < versions.length; i++) {
+      if (versions[i]!.since === versions[i - 1]!.since) throw new Error(`operator ${k} has two versions since ${versions[i]!.since}`);
+    }
+    this.byOp.set(k, versions);
+    return versions;
   }
 
   /** The schema in force at `opset`, or undefined (unknown op, or opset before its first version). */
   resolve(domain: string, opType: string, opset: number): OpSchema | undefined {
-    const versions = this.byOp.get(key(domain, opType));
+    const versions = this.parsed(key(domain, opType));
     if (!versions) return undefined;
     let found: OpSchema | undefined;
     for (const v of versions) if (v.since <= opset) found = v;
@@ -43,23 +54,23 @@ export class OpRegistry {
 
   /** Every version of an op, oldest first (empty if unknown). */
   versions(domain: string, opType: string): readonly OpSchema[] {
-    return this.byOp.get(key(domain, opType)) ?? [];
+    return this.parsed(key(domain, opType)) ?? [];
   }
 
   has(domain: string, opType: string): boolean {
-    return this.byOp.has(key(domain, opType));
+    return this.defs.has(key(domain, opType));
   }
 
   /** The newest `since` of any op in a domain: the highest opset this tool knows. */
   maxOpset(domain: string): number {
     let max = 0;
     const d = normalizeDomain(domain);
-    for (const [k, versions] of this.byOp) if (k.startsWith(`${d}::`)) max = Math.max(max, ...versions.map((v) => v.since));
+    for (const k of this.defs.keys()) if (k.startsWith(`${d}::`)) max = Math.max(max, ...this.parsed(k)!.map((v) => v.since));
     return max;
   }
 
   /** Every op definition, sorted by domain and name. */
   list(): OpSchema[][] {
-    return [...this.byOp.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
+    return [...this.defs.keys()].sort((a, b) => a.localeCompare(b)).map((k) => this.parsed(k)!);
   }
 }
