@@ -4,8 +4,8 @@
  * Prints {"ms", "maxRssBytes"} on stdout.
  */
 import fs from 'node:fs';
-import { loadModel } from '../src/io/load.js';
-import { runCli } from '../commands/main.js';
+import { loadModel } from '../../src/io/load.js';
+import { runCli } from '../../commands/main.js';
 
 const [mode, file] = process.argv.slice(2) as [string, string];
 const t0 = performance.now();

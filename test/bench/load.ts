@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataType } from '../src/ir/dtype.js';
-import { Tensor } from '../src/ir/tensor.js';
-import { GraphBuilder } from '../src/ops/builder.js';
-import { saveModel } from '../src/io/save.js';
+import { DataType } from '../../src/ir/dtype.js';
+import { Tensor } from '../../src/ir/tensor.js';
+import { GraphBuilder } from '../../src/ops/builder.js';
+import { saveModel } from '../../src/io/save.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const child = path.join(here, 'load-child.js');
@@ -95,10 +95,10 @@ try {
   // The data file is sparse: its size is real, its blocks are not, which is all `info` may touch.
   fs.writeFileSync(path.join(extDir, 'weights.bin'), '');
   fs.truncateSync(path.join(extDir, 'weights.bin'), layers * bytesPer);
-  fs.writeFileSync(path.join(extDir, 'model.onnx'), (await import('../src/io/save.js')).serializeModel(extModel));
+  fs.writeFileSync(path.join(extDir, 'model.onnx'), (await import('../../src/io/save.js')).serializeModel(extModel));
   const total = fs.statSync(path.join(extDir, 'weights.bin')).size;
   const info = measure('info', path.join(extDir, 'model.onnx'));
-  const bin = path.join(here, '../../bin/onnx.js');
+  const bin = path.join(here, '../../../bin/onnx.js');
   const t0 = performance.now();
   execFileSync(process.execPath, [bin, 'info', path.join(extDir, 'model.onnx')], { encoding: 'utf8' });
   const whole = performance.now() - t0;
