@@ -342,11 +342,12 @@ function inferEinsum(ctx: InferContext): (ValueType | undefined)[] {
     }
   });
   const ellipsis = outputHasEllipsis ? broadcastDims(ellipsisParts, fail)! : [];
-  const letters = outputLabels({ inputs: eq.inputs, output: eq.output }, 0);
+  // Every label is checked, summed ones too.
+  const sizes = new Map([...letterDims].map(([l, ds]) => [l, mergeLabelDim(ds, fail, labelName(l))]));
   const dims: Dim[] = [];
-  for (const l of eq.output ?? [ELLIPSIS, ...letters]) {
-    if (l === ELLIPSIS) dims.push(...(outputHasEllipsis ? ellipsis : []));
-    else dims.push(mergeLabelDim(letterDims.get(l) ?? [], fail, labelName(l)));
+  for (const l of eq.output ?? [ELLIPSIS, ...outputLabels(eq, 0)]) {
+    if (l === ELLIPSIS) dims.push(...ellipsis);
+    else dims.push(sizes.get(l) ?? null);
   }
   return [tensorType(elem, dims)];
 }
