@@ -12,15 +12,25 @@ function naive(a: number[], b: number[], M: number, K: number, N: number): numbe
   return out;
 }
 
+function transpose(v: number[], r: number, c: number): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < c; j++) for (let i = 0; i < r; i++) out.push(v[i * c + j]!);
+  return out;
+}
+
 const seq = (n: number, f: (i: number) => number) => Array.from({ length: n }, (_, i) => f(i));
 
 describe('MatMul kernel', () => {
-  it('multiplies matrices with rows that do not fill a block of 4', () => {
-    const a = seq(7 * 5, (i) => ((i * 7) % 11) - 5);
-    const b = seq(5 * 3, (i) => ((i * 3) % 7) - 3);
-    const [y] = runOp('MatMul', [f32([7, 5], a), f32([5, 3], b)]);
-    expect((y as Tensor).dims).toEqual([7, 3]);
-    expect(values(y!)).toEqual(naive(a, b, 7, 5, 3));
+  it('multiplies matrices whose sizes fill 4x4 tiles partly (tiles and edges)', () => {
+    for (const [M, K, N] of [[7, 5, 3], [9, 6, 10], [4, 3, 8], [1, 2, 1]] as const) {
+      const a = seq(M * K, (i) => ((i * 7) % 11) - 5);
+      const b = seq(K * N, (i) => ((i * 3) % 7) - 3);
+      const [y] = runOp('MatMul', [f32([M, K], a), f32([K, N], b)]);
+      expect((y as Tensor).dims).toEqual([M, N]);
+      expect(values(y!)).toEqual(naive(a, b, M, K, N));
+      const [t] = runOp('Gemm', [f32([K, M], transpose(a, M, K)), f32([N, K], transpose(b, K, N))], { transA: 1, transB: 1 });
+      expect(values(t!)).toEqual(naive(a, b, M, K, N));
+    }
   });
 
   it('promotes 1-D operands and drops the added dims', () => {
