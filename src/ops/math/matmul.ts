@@ -40,17 +40,25 @@ export function matmulTensors(a: Tensor, b: Tensor, fail: (m: string) => never):
   const outDims = matmulShape(a.dims, b.dims, fail) as number[];
   const A = a.rank === 1 ? [1, a.dims[0]!] : a.dims;
   const B = b.rank === 1 ? [b.dims[0]!, 1] : b.dims;
-  const M = A[A.length - 2]!;
+  let M = A[A.length - 2]!;
   const K = A[A.length - 1]!;
   const N = B[B.length - 1]!;
   const batchA = A.slice(0, -2);
   const batchB = B.slice(0, -2);
   const batch = broadcastShapes([batchA, batchB])!;
-  const nb = sizeOf(batch);
-  const [ia, ib] = broadcastIndex([batchA, batchB], batch) as [Int32Array, Int32Array];
-  const mk = M * K;
+  let nb = sizeOf(batch);
+  let [ia, ib] = broadcastIndex([batchA, batchB], batch) as [Int32Array, Int32Array];
+  let mk = M * K;
   const kn = K * N;
-  const mn = M * N;
+  let mn = M * N;
+  if (sizeOf(batchB) === 1 && nb > 1) {
+    // One B for every batch of A: the batches of A stack into one [nb*M, K] matrix.
+    M *= nb;
+    mk *= nb;
+    mn *= nb;
+    nb = 1;
+    ia = ib = new Int32Array(1);
+  }
   const dtype = a.dtype;
   if (dtype === DataType.INT64 || dtype === DataType.UINT64) {
     const ad = a.data() as BigInt64Array;

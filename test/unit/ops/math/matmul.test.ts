@@ -52,6 +52,14 @@ describe('MatMul kernel', () => {
     expect(values(y!)).toEqual([3, 10, 200, 7, 30, 400]);
   });
 
+  it('stacks the batches of A when B has none', () => {
+    const a = seq(2 * 3 * 4, (i) => (i % 5) - 2);
+    const b = seq(4 * 6, (i) => (i % 3) - 1);
+    const [y] = runOp('MatMul', [f32([2, 3, 4], a), f32([1, 4, 6], b)]);
+    expect((y as Tensor).dims).toEqual([2, 3, 6]);
+    expect(values(y!)).toEqual(naive(a, b, 6, 4, 6));
+  });
+
   it('wraps int32 products like 32-bit arithmetic and keeps int64 exact', () => {
     const i32 = (d: number[], v: number[]) => Tensor.fromData(DataType.INT32, d, Int32Array.from(v));
     const [w] = runOp('MatMul', [i32([1, 2], [65536, 3]), i32([2, 1], [65536, -4])]);
