@@ -1,8 +1,12 @@
 import { defineOp } from '../define.js';
+import { argInfer, argKernel } from '../helpers/reduce.js';
 
+/** Index of the smallest element along an axis (first or last on ties). */
 export default defineOp({
   opType: 'ArgMin',
   category: 'reduction',
+  infer: argInfer,
+  kernel: argKernel(false),
   versions: [
     { since: 1, inputs: 'data:T', outputs: 'reduced:tensor(int64)', attrs: { axis: 'int=0', keepdims: 'int=1' }, types: { T: '$numeric' } },
     { since: 11, inputs: 'data:T', outputs: 'reduced:tensor(int64)', attrs: { axis: 'int=0', keepdims: 'int=1' }, types: { T: '$numeric' } },

@@ -1,8 +1,13 @@
 import { defineOp } from '../define.js';
+import { reduceFlops, reduceInfer, reduceKernel } from '../helpers/reduce.js';
 
+/** Mean over the given axes. */
 export default defineOp({
   opType: 'ReduceMean',
   category: 'reduction',
+  infer: reduceInfer(),
+  kernel: reduceKernel('mean'),
+  flops: reduceFlops,
   versions: [
     { since: 1, inputs: 'data:T', outputs: 'reduced:T', attrs: { axes: 'ints', keepdims: 'int=1' }, types: { T: 'uint32 uint64 int32 int64 float16 float double' } },
     { since: 11, inputs: 'data:T', outputs: 'reduced:T', attrs: { axes: 'ints', keepdims: 'int=1' }, types: { T: 'uint32 uint64 int32 int64 float16 float double' } },

@@ -1,8 +1,15 @@
 import { defineOp } from '../define.js';
+import { reduceFlops, reduceInfer, reduceKernel } from '../helpers/reduce.js';
+import { dimAdd } from '../helpers/dims.js';
+import type { Dim } from '../../ir/types.js';
 
+/** Sum over the given axes. */
 export default defineOp({
   opType: 'ReduceSum',
   category: 'reduction',
+  infer: reduceInfer((dims) => dims.reduce<Dim>((a, b) => dimAdd(a, b), 0)),
+  kernel: reduceKernel('sum'),
+  flops: reduceFlops,
   versions: [
     { since: 1, inputs: 'data:T', outputs: 'reduced:T', attrs: { axes: 'ints', keepdims: 'int=1' }, types: { T: 'uint32 uint64 int32 int64 float16 float double' } },
     { since: 11, inputs: 'data:T', outputs: 'reduced:T', attrs: { axes: 'ints', keepdims: 'int=1' }, types: { T: 'uint32 uint64 int32 int64 float16 float double' } },
