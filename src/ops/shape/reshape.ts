@@ -30,12 +30,15 @@ export function reshapeDims(input: readonly Dim[] | undefined, target: readonly 
   return out;
 }
 
+/** Reshape-1: the target shape is the `shape` attribute. */
+function inferReshapeV1(ctx: InferContext): (ValueType | undefined)[] {
+  const data = ctx.input(0);
+  return [tensorType(data.elemType, reshapeDims(data.shape, ctx.attr.ints('shape'), false, (m) => ctx.fail(m)))];
+}
+
 function inferReshape(ctx: InferContext): (ValueType | undefined)[] {
   const data = ctx.input(0);
   const allowzero = (ctx.attr.optInt('allowzero') ?? 0) === 1;
-  if (ctx.opset < 5) {
-    return [tensorType(data.elemType, reshapeDims(data.shape, ctx.attr.ints('shape'), false, (m) => ctx.fail(m)))];
-  }
   const shape = ctx.input(1);
   const target = shape.symbolic;
   if (target) {
@@ -47,14 +50,20 @@ function inferReshape(ctx: InferContext): (ValueType | undefined)[] {
   return [tensorType(data.elemType, typeof rank === 'number' ? new Array<Dim>(rank).fill(null) : undefined)];
 }
 
-function reshapeKernel(ctx: KernelContext) {
+function reshapeTo(ctx: KernelContext, target: readonly number[], allowzero: boolean) {
   const data = ctx.input(0);
-  const target = ctx.opset < 5 ? ctx.attr.ints('shape') : toInts(ctx.input(1));
-  const allowzero = (ctx.attr.optInt('allowzero') ?? 0) === 1;
   const dims = reshapeDims(data.dims, target, allowzero, (m) => ctx.fail(m)) as number[];
   const size = dims.reduce((a, b) => a * b, 1);
   if (size !== data.size) ctx.fail(`cannot reshape [${data.dims.join(',')}] (${data.size} values) to [${dims.join(',')}]`);
   return [Tensor.fromData(data.dtype, dims, data.data())];
+}
+
+function reshapeKernelV1(ctx: KernelContext) {
+  return reshapeTo(ctx, ctx.attr.ints('shape'), false);
+}
+
+function reshapeKernel(ctx: KernelContext) {
+  return reshapeTo(ctx, toInts(ctx.input(1)), (ctx.attr.optInt('allowzero') ?? 0) === 1);
 }
 
 export default defineOp({
@@ -63,7 +72,7 @@ export default defineOp({
   infer: inferReshape,
   kernel: reshapeKernel,
   versions: [
-    { since: 1, inputs: 'data:T', outputs: 'reshaped:T', attrs: { consumed_inputs: 'ints', shape: 'ints' }, types: { T: 'float16 float double' } },
+    { since: 1, inputs: 'data:T', outputs: 'reshaped:T', attrs: { consumed_inputs: 'ints', shape: 'ints' }, types: { T: 'float16 float double' }, infer: inferReshapeV1, kernel: reshapeKernelV1 },
     { since: 5, inputs: 'data:T, shape:tensor(int64)', outputs: 'reshaped:T', types: { T: '$all_v1' } },
     { since: 13, inputs: 'data:T, shape:tensor(int64)', outputs: 'reshaped:T', types: { T: '$all_v13' } },
     { since: 14, inputs: 'data:T, shape:tensor(int64)', outputs: 'reshaped:T', attrs: { allowzero: 'int=0' }, types: { T: '$all_v13' } },
