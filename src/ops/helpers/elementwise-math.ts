@@ -7,8 +7,8 @@ import { DataType, dtypeName } from '../../ir/dtype.js';
 import type { Tensor } from '../../ir/tensor.js';
 import { tensorType, type Dim, type ValueType } from '../../ir/types.js';
 import type { FlopsContext, InferContext, InferFn, KernelContext } from '../types.js';
-import { broadcastDims, broadcastIndex } from './broadcast.js';
-import { dimEquals, dimFloorDiv, dimMul, dimSub } from './dims.js';
+import { broadcastDims, broadcastStrides } from './broadcast.js';
+import { dimAdd, dimEquals, dimFloorDiv, dimMul, dimSub } from './dims.js';
 import { broadcastOrFail } from './elementwise.js';
 import { sizeOf } from './convert.js';
 
@@ -87,10 +87,49 @@ export interface BroadcastPlan {
 export function broadcastPlan(ctx: KernelContext, tensors: readonly Tensor[]): BroadcastPlan {
   const dims = broadcastOrFail(ctx, tensors);
   const size = sizeOf(dims);
-  const need = tensors.map((t) => t.size !== size);
-  const maps = need.some(Boolean) ? broadcastIndex(tensors.filter((_, i) => need[i]).map((t) => t.dims), dims) : [];
-  let k = 0;
-  return { dims, size, index: need.map((n) => (n ? maps[k++] : undefined)) };
+  return { dims, size, index: tensors.map((t) => (t.size === size ? undefined : broadcastOffsets(t.dims, dims))) };
+}
+
+/**
+ * For each element of an output of shape `out`, the offset of the element of an input of shape
+ * `inp` that broadcasts to it. Runs of dims the input walks contiguously (or not at all) are
+ * merged, and the innermost run is written in one loop, so the cost is about one store per element.
+ */
+export function broadcastOffsets(inp: readonly number[], out: readonly number[]): Int32Array {
+  const st = broadcastStrides(inp, out);
+  const dims: number[] = [];
+  const strides: number[] = [];
+  for (let d = 0; d < out.length; d++) {
+    const n = out[d]!;
+    if (n === 1) continue;
+    const last = dims.length - 1;
+    if (last >= 0 && strides[last] === st[d]! * n) {
+      dims[last] = dims[last]! * n;
+      strides[last] = st[d]!;
+    } else {
+      dims.push(n);
+      strides.push(st[d]!);
+    }
+  }
+  const size = sizeOf(out);
+  const idx = new Int32Array(size);
+  const m = dims.length;
+  if (size === 0 || m === 0) return idx;
+  const inner = dims[m - 1]!;
+  const is = strides[m - 1]!;
+  const counter = new Array<number>(m).fill(0);
+  let base = 0;
+  for (let o = 0; o < size; o += inner) {
+    if (is === 0) idx.fill(base, o, o + inner);
+    else for (let j = 0; j < inner; j++) idx[o + j] = base + j * is;
+    for (let d = m - 2; d >= 0; d--) {
+      base += strides[d]!;
+      if (++counter[d]! < dims[d]!) break;
+      base -= strides[d]! * dims[d]!;
+      counter[d] = 0;
+    }
+  }
+  return idx;
 }
 
 /**
@@ -110,11 +149,12 @@ function symbolicPairs(ctx: InferContext, op: (a: Dim, b: Dim) => Dim): Dim[] | 
   return out;
 }
 
-/** Integer arithmetic on dims (Sub, Mul, Div): records the output's symbolic elements. */
-export function inferSymbolicArith(ctx: InferContext, kind: 'sub' | 'mul' | 'div'): void {
+/** Integer arithmetic on dims (Add, Sub, Mul, Div): records the output's symbolic elements. */
+export function inferSymbolicArith(ctx: InferContext, kind: 'add' | 'sub' | 'mul' | 'div'): void {
   const t = ctx.input(0).elemType;
   if (t !== DataType.INT64 && t !== DataType.INT32) return;
   const out = symbolicPairs(ctx, (a, b) => {
+    if (kind === 'add') return dimAdd(a, b);
     if (kind === 'sub') return dimSub(a, b);
     if (kind === 'mul') return dimMul(a, b);
     // Integer Div truncates; for dims (>= 0) over a positive divisor that is floor division.

@@ -3,12 +3,12 @@
  * narrow floats are rounded once at the end, doubles keep their precision and 64-bit integers
  * stay exact (wrapping like C on overflow).
  */
-import { DataType, dtypeInfo, dtypeName } from '../../ir/dtype.js';
+import { DataType, dtypeInfo, dtypeName, type NumericArray } from '../../ir/dtype.js';
 import { Tensor } from '../../ir/tensor.js';
 import { tensorType, type Dim, type ValueType } from '../../ir/types.js';
 import type { FlopsContext, InferContext, InferFn, KernelContext, KernelFn } from '../types.js';
 import { broadcastDims } from './broadcast.js';
-import { encodeFloats, toFloat64 } from './convert.js';
+import { encodeFloats, isNarrowFloat, toFloat32 } from './convert.js';
 import { broadcastPlan } from './elementwise-math.js';
 
 export type VariadicOp = 'sum' | 'mean' | 'max' | 'min';
@@ -46,7 +46,8 @@ export function accumulatingKernel(op: VariadicOp, broadcast: boolean): KernelFn
     const info = dtypeInfo(dtype);
     if (!info.array || info.lanes !== 1 || dtype === DataType.BOOL) ctx.fail(`does not apply to ${dtypeName(dtype)}`);
     const acc = new Float64Array(n);
-    xs.forEach((x, k) => accumulate(acc, toFloat64(x), plan.index[k], n, k === 0 ? 'first' : op));
+    // Narrow floats are decoded to float32; other types are read in place (exact in float64).
+    xs.forEach((x, k) => accumulate(acc, isNarrowFloat(dtype) ? toFloat32(x) : (x.data() as NumericArray), plan.index[k], n, k === 0 ? 'first' : op));
     if (op === 'mean') {
       const c = xs.length;
       for (let i = 0; i < n; i++) acc[i] = acc[i]! / c;
@@ -55,7 +56,7 @@ export function accumulatingKernel(op: VariadicOp, broadcast: boolean): KernelFn
   };
 }
 
-function accumulate(acc: Float64Array, x: Float64Array, idx: Int32Array | undefined, n: number, op: VariadicOp | 'first'): void {
+function accumulate(acc: Float64Array, x: NumericArray, idx: Int32Array | undefined, n: number, op: VariadicOp | 'first'): void {
   switch (op) {
     case 'first':
       for (let i = 0; i < n; i++) acc[i] = x[idx ? idx[i]! : i]!;

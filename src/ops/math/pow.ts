@@ -52,7 +52,15 @@ function pow(ctx: KernelContext) {
   const xd = toFloat(x);
   const yd = toFloat64(y);
   const out = xt === DataType.DOUBLE ? new Float64Array(n) : new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = cpow(xd[ix ? ix[i]! : i]!, yd[iy ? iy[i]! : i]!);
+  if (y.size === 1 && yd[0] === 2) {
+    // Squaring (LayerNorm and variance decompositions): x*x is the correctly rounded x^2.
+    for (let i = 0; i < n; i++) {
+      const v = xd[ix ? ix[i]! : i]!;
+      out[i] = v * v;
+    }
+  } else {
+    for (let i = 0; i < n; i++) out[i] = cpow(xd[ix ? ix[i]! : i]!, yd[iy ? iy[i]! : i]!);
+  }
   return [Tensor.fromData(xt, dims, isNarrowFloat(xt) ? encodeFloats(xt, out) : out)];
 }
 

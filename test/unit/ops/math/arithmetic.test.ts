@@ -147,6 +147,12 @@ describe('Pow', () => {
     const [y] = runOp('Pow', [tensor(FLOAT, [4], [1, -1, NaN, -8]), tensor(FLOAT, [4], [NaN, Infinity, 0, 1 / 3])]);
     expect(nums(y)).toEqual([1, 1, 1, NaN]);
   });
+  it('squares with a scalar exponent of 2, NaN and infinities included', () => {
+    const [y] = runOp('Pow', [tensor(DOUBLE, [5], [-3, 1e200, NaN, -Infinity, 1.1]), tensor(DOUBLE, [], [2])]);
+    expect(nums(y)).toEqual([9, Infinity, NaN, Infinity, 1.2100000000000002]);
+    const [h] = runOp('Pow', [tensor(FLOAT16, [2], [300, -0.5]), tensor(INT64, [1], [2])]);
+    expect(nums(h)).toEqual([Infinity, 0.25]);
+  });
   it('broadcasts with limits before opset 7', () => {
     const [y] = runOp('Pow', [tensor(FLOAT, [2, 2], [1, 2, 3, 4]), tensor(FLOAT, [2], [2, 3])], { broadcast: 1, axis: 0 }, { opset: 1 });
     expect(nums(y)).toEqual([1, 4, 27, 64]);
