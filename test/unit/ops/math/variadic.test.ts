@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DataType } from '../../../../src/ir/dtype.js';
+import type { Node } from '../../../../src/ir/node.js';
 import { tensorType } from '../../../../src/ir/types.js';
+import { defaultRegistry } from '../../../../src/ops/all.js';
 import { inferOp, runOp } from '../../../helpers/ops.js';
 import { bigs, dimsOf, dtypeOf, nums, tensor } from '../../../helpers/math-tensors.js';
 
@@ -63,5 +65,21 @@ describe('Sum, Mean, Max, Min', () => {
     expect(inferOp('Sum', [tensorType(FLOAT, ['N', 1]), tensorType(FLOAT, [4]), tensorType(FLOAT, [1, 1, 1])]).types[0]).toEqual(tensorType(FLOAT, [1, 'N', 4]));
     expect(inferOp('Mean', [tensorType(FLOAT, [2]), tensorType(DOUBLE, [2])]).diagnostics.map((d) => d.code)).toEqual(['E_INFER']);
     expect(inferOp('Max', [tensorType(DataType.UNDEFINED, [2]), tensorType(INT64, [2])]).types[0]).toEqual(tensorType(INT64, [2]));
+  });
+});
+
+describe('FLOPs of elementwise math ops', () => {
+  function flopsOf(op: string, inputs: number, out: readonly number[]): number | undefined {
+    const def = defaultRegistry.resolve('', op, 17)!.def;
+    const node = { inputs: new Array(inputs).fill(undefined) } as unknown as Node;
+    return def.flops!({ node, attr: undefined as never, inputShape: () => out, outputShape: () => out });
+  }
+  it('count one per output element per combining step', () => {
+    expect(flopsOf('Sum', 3, [2, 5])).toBe(20);
+    expect(flopsOf('Max', 1, [2, 5])).toBe(0);
+    expect(flopsOf('Mean', 3, [2, 5])).toBe(30);
+    expect(flopsOf('Mul', 2, [4, 5])).toBe(20);
+    expect(flopsOf('Where', 3, [7])).toBe(7);
+    expect(flopsOf('Erf', 1, [3, 3])).toBe(9);
   });
 });
