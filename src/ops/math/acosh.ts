@@ -1,8 +1,15 @@
 import { defineOp } from '../define.js';
+import { sameAsInput, unaryKernel } from '../helpers/elementwise.js';
+import { elementwiseFlops } from '../helpers/elementwise-math.js';
 
+/** y = arcosh(x). */
 export default defineOp({
   opType: 'Acosh',
   category: 'math',
+  traits: ['elementwise'],
+  infer: sameAsInput,
+  kernel: unaryKernel({ num: Math.acosh }),
+  flops: elementwiseFlops,
   versions: [
     { since: 9, inputs: 'input:T', outputs: 'output:T', types: { T: 'float16 float double' } },
     { since: 22, inputs: 'input:T', outputs: 'output:T', types: { T: 'bfloat16 float16 float double' } },

@@ -1,8 +1,15 @@
 import { defineOp } from '../define.js';
+import { sameAsInput, unaryKernel } from '../helpers/elementwise.js';
+import { elementwiseFlops } from '../helpers/elementwise-math.js';
 
+/** y = ceil(x), the least integer not below x. */
 export default defineOp({
   opType: 'Ceil',
   category: 'math',
+  traits: ['elementwise'],
+  infer: sameAsInput,
+  kernel: unaryKernel({ num: Math.ceil }),
+  flops: elementwiseFlops,
   versions: [
     { since: 1, inputs: 'X:T', outputs: 'Y:T', attrs: { consumed_inputs: 'ints' }, types: { T: 'float16 float double' } },
     { since: 6, inputs: 'X:T', outputs: 'Y:T', types: { T: 'float16 float double' } },

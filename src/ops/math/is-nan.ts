@@ -1,8 +1,16 @@
 import { defineOp } from '../define.js';
+import { DataType } from '../../ir/dtype.js';
+import { elementwiseInfer, unaryKernel } from '../helpers/elementwise.js';
+import { elementwiseFlops } from '../helpers/elementwise-math.js';
 
+/** Y = whether X is NaN (bool). */
 export default defineOp({
   opType: 'IsNaN',
   category: 'math',
+  traits: ['elementwise'],
+  infer: elementwiseInfer(DataType.BOOL),
+  kernel: unaryKernel({ num: (x) => (x !== x ? 1 : 0), out: () => DataType.BOOL }),
+  flops: elementwiseFlops,
   versions: [
     { since: 9, inputs: 'X:T1', outputs: 'Y:T2', types: { T1: 'float16 float double', T2: 'bool' } },
     { since: 13, inputs: 'X:T1', outputs: 'Y:T2', types: { T1: 'float16 float double bfloat16', T2: 'bool' } },
