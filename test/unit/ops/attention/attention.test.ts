@@ -113,3 +113,27 @@ describe('FlexAttention', () => {
     expect(bad.diagnostics.map((d) => d.code)).toEqual(['E_INFER']);
   });
 });
+
+describe('attention FLOPs', () => {
+  it('counts both batched products over past and new keys', async () => {
+    const { default: attention } = await import('../../../../src/ops/attention/attention.js');
+    const shapes: Record<string, number[][]> = {
+      in: [
+        [2, 4, 3, 8],
+        [2, 2, 5, 8],
+        [2, 2, 5, 6],
+        [],
+        [2, 2, 7, 8],
+      ],
+      out: [[2, 4, 3, 6]],
+    };
+    const ctx = {
+      node: undefined as never,
+      attr: undefined as never,
+      inputShape: (i: number) => shapes.in![i],
+      outputShape: (i: number) => shapes.out![i],
+    };
+    // B=2, Hq=4, Sq=3, T=5+7, D=8, Dv=6.
+    expect(attention.flops!(ctx)).toBe(2 * 2 * 4 * 3 * 12 * (8 + 6));
+  });
+});
