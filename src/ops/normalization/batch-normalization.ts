@@ -152,7 +152,8 @@ function inferY(ctx: InferContext, spatial: boolean): { y: ValueType | undefined
 
 function inferBn(ctx: InferContext): (ValueType | undefined)[] {
   const { y, c } = inferY(ctx, true);
-  if (ctx.outputCount > 1 && ctx.attr.int('training_mode') !== 1) {
+  const extra = ctx.node.outputs.slice(1).some((o) => o.name !== '');
+  if (extra && ctx.attr.int('training_mode') !== 1) {
     ctx.warn('training_mode is 0: the outputs running_mean and running_var are not defined');
   }
   const outs: (ValueType | undefined)[] = [y];

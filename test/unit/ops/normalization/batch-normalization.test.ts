@@ -56,6 +56,8 @@ describe('BatchNormalization', () => {
       { opset: 15, outputs: 3 },
     );
     expect(r.types).toEqual([tensorType(DataType.FLOAT, ['N', 3, 'H', 'W']), tensorType(DataType.DOUBLE, [3]), tensorType(DataType.DOUBLE, [3])]);
+    const inference = inferOp('BatchNormalization', [tensorType(DataType.FLOAT, [1, 3]), ...[1, 2, 3, 4].map(() => tensorType(DataType.FLOAT, [3]))], {}, { opset: 15, outputs: 3 });
+    expect(inference.diagnostics.map((d) => d.severity)).toEqual(['warning']);
     const bad = inferOp('BatchNormalization', [tensorType(DataType.FLOAT, [1, 3, 2]), ...[1, 2, 3, 4].map(() => tensorType(DataType.FLOAT, [4]))], {}, { opset: 15 });
     expect(bad.diagnostics.map((d) => d.code)).toEqual(['E_INFER']);
   });
