@@ -1,8 +1,20 @@
 import { defineOp } from '../define.js';
+import { sameAsInput, unaryKernel } from '../helpers/elementwise.js';
+import type { KernelContext } from '../types.js';
+
+/** Y = x for x >= 0, alpha * x otherwise. */
+function leakyReluKernel(ctx: KernelContext) {
+  const alpha = ctx.attr.float('alpha');
+  return unaryKernel({ num: (x) => (x < 0 ? alpha * x : x) })(ctx);
+}
 
 export default defineOp({
   opType: 'LeakyRelu',
   category: 'activation',
+  traits: ['elementwise', 'activation'],
+  infer: sameAsInput,
+  kernel: leakyReluKernel,
+  flops: (ctx) => ctx.outputShape(0)?.reduce((a, b) => a * b, 1),
   versions: [
     { since: 1, inputs: 'X:T', outputs: 'Y:T', attrs: { alpha: 'float=0.01', consumed_inputs: 'ints' }, types: { T: 'float16 float double' } },
     { since: 6, inputs: 'X:T', outputs: 'Y:T', attrs: { alpha: 'float=0.01' }, types: { T: 'float16 float double' } },
