@@ -79,9 +79,12 @@ export class AttrReader {
     return this.optInt(name) ?? this.missing(name);
   }
 
+  /** Defaults are rounded to float32, as a FLOAT attribute written in the file would be. */
   optFloat(name: string): number | undefined {
     const a = this.raw(name, AttrType.FLOAT);
-    return a ? (a.value as number) : this.fallback<number>(name);
+    if (a) return a.value as number;
+    const d = this.fallback<number>(name);
+    return d === undefined ? undefined : Math.fround(d);
   }
   float(name: string): number {
     return this.optFloat(name) ?? this.missing(name);
@@ -105,7 +108,8 @@ export class AttrReader {
 
   optFloats(name: string): number[] | undefined {
     const a = this.raw(name, AttrType.FLOATS);
-    return a ? (a.value as number[]) : this.fallback<number[]>(name);
+    if (a) return a.value as number[];
+    return this.fallback<number[]>(name)?.map(Math.fround);
   }
   floats(name: string): number[] {
     return this.optFloats(name) ?? this.missing(name);

@@ -67,28 +67,54 @@ export function broadcastStrides(inp: readonly number[], out: readonly number[])
 }
 
 /**
- * For every element of the output, the offset of the element of each input it reads.
- * Returns one Int32Array per input (allocated once per call, not per element).
+ * For each element of an output of shape `out`, the offset of the element of an input of shape
+ * `inp` that broadcasts to it. Runs of dims the input walks contiguously (or not at all) are
+ * merged, and the innermost run is written in one loop, so the cost is about one store per element.
  */
-export function broadcastIndex(inputs: readonly (readonly number[])[], out: readonly number[]): Int32Array[] {
+export function broadcastOffsets(inp: readonly number[], out: readonly number[]): Int32Array {
+  const st = broadcastStrides(inp, out);
+  const dims: number[] = [];
+  const strides: number[] = [];
+  for (let d = 0; d < out.length; d++) {
+    const n = out[d]!;
+    if (n === 1) continue;
+    const last = dims.length - 1;
+    if (last >= 0 && strides[last] === st[d]! * n) {
+      dims[last] = dims[last]! * n;
+      strides[last] = st[d]!;
+    } else {
+      dims.push(n);
+      strides.push(st[d]!);
+    }
+  }
   let size = 1;
   for (const d of out) size *= d;
-  const strides = inputs.map((s) => broadcastStrides(s, out));
-  const idx = inputs.map(() => new Int32Array(size));
-  const rank = out.length;
-  const counter = new Array<number>(rank).fill(0);
-  const offs = new Array<number>(inputs.length).fill(0);
-  for (let i = 0; i < size; i++) {
-    for (let k = 0; k < inputs.length; k++) idx[k]![i] = offs[k]!;
-    for (let d = rank - 1; d >= 0; d--) {
-      counter[d]++;
-      for (let k = 0; k < inputs.length; k++) offs[k] += strides[k]![d]!;
-      if (counter[d]! < out[d]!) break;
-      for (let k = 0; k < inputs.length; k++) offs[k] -= strides[k]![d]! * out[d]!;
+  const idx = new Int32Array(size);
+  const m = dims.length;
+  if (size === 0 || m === 0) return idx;
+  const inner = dims[m - 1]!;
+  const is = strides[m - 1]!;
+  const counter = new Array<number>(m).fill(0);
+  let base = 0;
+  for (let o = 0; o < size; o += inner) {
+    if (is === 0) idx.fill(base, o, o + inner);
+    else for (let j = 0; j < inner; j++) idx[o + j] = base + j * is;
+    for (let d = m - 2; d >= 0; d--) {
+      base += strides[d]!;
+      if (++counter[d]! < dims[d]!) break;
+      base -= strides[d]! * dims[d]!;
       counter[d] = 0;
     }
   }
   return idx;
+}
+
+/**
+ * For every element of the output, the offset of the element of each input it reads.
+ * Returns one Int32Array per input (allocated once per call, not per element).
+ */
+export function broadcastIndex(inputs: readonly (readonly number[])[], out: readonly number[]): Int32Array[] {
+  return inputs.map((s) => broadcastOffsets(s, out));
 }
 
 /**

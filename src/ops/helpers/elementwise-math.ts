@@ -3,6 +3,7 @@
  * binary ops, broadcast index maps for kernels that write their own loops, and propagation of
  * symbolic dims through integer arithmetic on shape values.
  */
+import { broadcastOffsets } from './broadcast.js';
 import { DataType, dtypeName } from '../../ir/dtype.js';
 import type { Tensor } from '../../ir/tensor.js';
 import { tensorType, type Dim, type ValueType } from '../../ir/types.js';
@@ -88,48 +89,6 @@ export function broadcastPlan(ctx: KernelContext, tensors: readonly Tensor[]): B
   const dims = broadcastOrFail(ctx, tensors);
   const size = sizeOf(dims);
   return { dims, size, index: tensors.map((t) => (t.size === size ? undefined : broadcastOffsets(t.dims, dims))) };
-}
-
-/**
- * For each element of an output of shape `out`, the offset of the element of an input of shape
- * `inp` that broadcasts to it. Runs of dims the input walks contiguously (or not at all) are
- * merged, and the innermost run is written in one loop, so the cost is about one store per element.
- */
-export function broadcastOffsets(inp: readonly number[], out: readonly number[]): Int32Array {
-  const st = broadcastStrides(inp, out);
-  const dims: number[] = [];
-  const strides: number[] = [];
-  for (let d = 0; d < out.length; d++) {
-    const n = out[d]!;
-    if (n === 1) continue;
-    const last = dims.length - 1;
-    if (last >= 0 && strides[last] === st[d]! * n) {
-      dims[last] = dims[last]! * n;
-      strides[last] = st[d]!;
-    } else {
-      dims.push(n);
-      strides.push(st[d]!);
-    }
-  }
-  const size = sizeOf(out);
-  const idx = new Int32Array(size);
-  const m = dims.length;
-  if (size === 0 || m === 0) return idx;
-  const inner = dims[m - 1]!;
-  const is = strides[m - 1]!;
-  const counter = new Array<number>(m).fill(0);
-  let base = 0;
-  for (let o = 0; o < size; o += inner) {
-    if (is === 0) idx.fill(base, o, o + inner);
-    else for (let j = 0; j < inner; j++) idx[o + j] = base + j * is;
-    for (let d = m - 2; d >= 0; d--) {
-      base += strides[d]!;
-      if (++counter[d]! < dims[d]!) break;
-      base -= strides[d]! * dims[d]!;
-      counter[d] = 0;
-    }
-  }
-  return idx;
 }
 
 /**

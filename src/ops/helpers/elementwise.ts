@@ -130,8 +130,13 @@ export function unaryKernel(fns: {
         return [Tensor.fromData(outType, x.dims, out)];
       }
       if (!fns.num) ctx.fail(`does not apply to ${dtypeName(x.dtype)}`);
-      const out = newArrayOf(outType, n);
-      for (let i = 0; i < n; i++) (out as Float64Array)[i] = fns.num(Number(xd[i]!));
+      const f = fns.num;
+      const out = isNarrowFloat(outType) ? new Float32Array(n) : newArrayOf(outType, n);
+      if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
+        for (let i = 0; i < n; i++) out[i] = BigInt(Math.trunc(f(Number(xd[i]!))));
+      } else {
+        for (let i = 0; i < n; i++) (out as Float64Array)[i] = f(Number(xd[i]!));
+      }
       return [finish(outType, x.dims, out)];
     }
     if (!fns.num) ctx.fail(`does not apply to ${dtypeName(x.dtype)}`);
@@ -144,26 +149,6 @@ export function unaryKernel(fns: {
       for (let i = 0; i < n; i++) o[i] = f(xd[i]!);
     }
     return [finish(outType, x.dims, out)];
-  };
-}
-
-/** A kernel for a variadic elementwise op folding its inputs left to right (Sum, Max, Min, Mean). */
-export function variadicKernel(fns: ElementwiseFns & { finalize?: (v: number, count: number) => number }): KernelFn {
-  const pair = binaryKernel(fns);
-  return function variadicElementwise(ctx: KernelContext) {
-    const inputs = ctx.inputs.map((_, i) => ctx.input(i));
-    let acc = inputs[0]!;
-    for (let k = 1; k < inputs.length; k++) {
-      const left = acc;
-      const right = inputs[k]!;
-      acc = pair({ ...ctx, input: (i: number) => (i === 0 ? left : right), inputs: [left, right] } as KernelContext)[0] as Tensor;
-    }
-    if (fns.finalize) {
-      const f = fns.finalize;
-      const vals = toFloat32(acc);
-      return [Tensor.fromData(acc.dtype, acc.dims, encodeFloats(acc.dtype, Array.from(vals, (v) => f(v, inputs.length))))];
-    }
-    return [acc];
   };
 }
 

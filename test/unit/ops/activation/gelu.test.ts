@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataType } from '../../../../src/ir/dtype.js';
 import type { Tensor } from '../../../../src/ir/tensor.js';
-import { erf, erfc } from '../../../../src/ops/activation/gelu.js';
+import { erf, erfc } from '../../../../src/ops/helpers/special.js';
 import { tensorFromFloats, toFloat32 } from '../../../../src/ops/helpers/convert.js';
 import { f32, runOp, values } from '../../../helpers/ops.js';
 
