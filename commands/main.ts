@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { OnnxError } from '../src/util/errors.js';
 import { infoCommand } from './info.js';
+import { runCommand } from './run.js';
 import { ExitCode, exitCodeOf } from './shared/exit-codes.js';
 import type { CommandContext } from './shared/context.js';
 import { processIO, colorEnabled, type CliIO } from './shared/io.js';
@@ -45,7 +46,8 @@ export function buildProgram(ctx: CommandContext): Command {
     .description('a command-line toolbox for ONNX models')
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--no-color', 'plain text output, no colour')
-    .addCommand(infoCommand(ctx));
+    .addCommand(infoCommand(ctx))
+    .addCommand(runCommand(ctx));
   return configure(program, ctx.io);
 }
 
