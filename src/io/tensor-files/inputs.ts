@@ -123,14 +123,14 @@ function readInputDir(inputs: readonly Value[], dir: string, o: FeedFileOptions,
     const file = path.join(dir, hit);
     feeds.set(v.name, { value: readValueFile(path.join(full, hit), { declared: v.type, display: file }), file });
   });
-  const stray = names.filter((n) => !used.has(n) && /\.(npy|json)$/.test(n));
-  if (stray.length > 0) {
-    o.warn(`--input-dir "${dir}": ${stray.map((n) => `"${n}"`).join(', ')} match${stray.length === 1 ? 'es' : ''} no input of the model (its inputs are ${namesOf(inputs)})`);
-  }
   if (used.size === 0) {
     throw new OnnxError('E_INPUT', `--input-dir "${dir}" holds no file for any input`, {
       path: dir,
       hint: `expected input_0.pb, input_1.pb ... or files named after the inputs: ${inputs.map((v) => `${sanitizeFileName(v.name)}.npy`).join(', ')}`,
     });
+  }
+  const stray = names.filter((n) => !used.has(n) && /\.(npy|json)$/.test(n));
+  if (stray.length > 0) {
+    o.warn(`--input-dir "${dir}": ${stray.map((n) => `"${n}"`).join(', ')} match${stray.length === 1 ? 'es' : ''} no input of the model (its inputs are ${namesOf(inputs)})`);
   }
 }
