@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { runModelReport, DEFAULT_TOLERANCE, type RunModelOptions, type RunPhase } from '../src/report/run.js';
+import { runModelReport, DEFAULT_TOLERANCE, type RunModelOptions, type RunPhase, type RunProgress } from '../src/report/run.js';
 import { OnnxError } from '../src/util/errors.js';
 import { resolvePath, type CommandContext } from './shared/context.js';
 import { ExitCode } from './shared/exit-codes.js';
@@ -71,14 +72,25 @@ export function parseRange(text: string): [number, number] {
   return [lo!, hi!];
 }
 
+/** Models from this size on get a progress line while they load. */
+const BIG_MODEL = 64 << 20;
+
+function fileSize(p: string): number {
+  try {
+    return fs.statSync(p).size;
+  } catch {
+    return 0;
+  }
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function phaseText(model: string, phase: RunPhase, d?: { run?: number; runs?: number; node?: number; nodes?: number; opType?: string }): string {
+function phaseText(model: string, phase: RunPhase, d?: RunProgress): string {
   switch (phase) {
     case 'load':
-      return `loading ${model}…`;
+      return `loading ${model}…${d?.totalBytes ? ` ${Math.floor((100 * d.bytes!) / d.totalBytes)}% of external data` : ''}`;
     case 'inputs':
       return 'reading inputs…';
     case 'warmup':
@@ -149,8 +161,11 @@ export function runCommand(ctx: CommandContext): Command {
         tolerance: { atol: nonNegative('--atol', flags.atol, DEFAULT_TOLERANCE.atol), rtol: nonNegative('--rtol', flags.rtol, DEFAULT_TOLERANCE.rtol) },
         ...(flags.dumpIntermediates !== undefined ? { dumpIntermediates: flags.dumpIntermediates } : {}),
       };
-      const progress = progressLine(ctx.io, !out.json && progressEnabled(ctx.io, globals.color === false));
+      const showProgress = !out.json && progressEnabled(ctx.io, globals.color === false);
+      const progress = progressLine(ctx.io, showProgress);
       const name = path.basename(file);
+      // Loading blocks until done: announce a big model at once rather than after the delay.
+      const big = showProgress && fileSize(resolve(file)) > BIG_MODEL;
       let report;
       try {
         report = await runModelReport(options, {
@@ -158,7 +173,7 @@ export function runCommand(ctx: CommandContext): Command {
             progress.done();
             out.warn(m);
           },
-          progress: (phase, d) => progress.update(phaseText(name, phase, d)),
+          ...(showProgress ? { progress: (phase: RunPhase, d?: RunProgress) => progress.update(phaseText(name, phase, d), big && phase === 'load' && !d) } : {}),
           ...(ctx.io.env.ONNX_CLI_ORT_MODULE ? { ortModule: ctx.io.env.ONNX_CLI_ORT_MODULE } : {}),
         });
       } finally {

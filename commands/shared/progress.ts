@@ -6,8 +6,8 @@
 import type { CliIO } from './io.js';
 
 export interface ProgressLine {
-  /** Sets the text; drawn when the throttle allows. */
-  update(text: string): void;
+  /** Sets the text; drawn when the throttle allows (`now`: at once, for a step known to be long). */
+  update(text: string, now?: boolean): void;
   /** Erases the line. */
   done(): void;
 }
@@ -24,9 +24,9 @@ export function progressLine(io: CliIO, enabled: boolean, opts: { intervalMs?: n
   let shown = false;
   const width = Math.max(20, (io.stderr.columns ?? 80) - 1);
   return {
-    update(text) {
+    update(text, immediately = false) {
       const t = now();
-      if (t - start < delay || t - last < interval) return;
+      if (!immediately && (t - start < delay || t - last < interval)) return;
       last = t;
       shown = true;
       io.stderr.write(`\r\x1b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);

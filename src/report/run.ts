@@ -108,10 +108,21 @@ export interface RunModelOptions {
 
 export type RunPhase = 'load' | 'inputs' | 'warmup' | 'run' | 'write' | 'compare';
 
+export interface RunProgress {
+  run?: number;
+  runs?: number;
+  node?: number;
+  nodes?: number;
+  opType?: string;
+  /** Bytes of external data read so far, and in all (while loading). */
+  bytes?: number;
+  totalBytes?: number;
+}
+
 export interface RunHooks {
   warn?(msg: string): void;
   /** Progress: phase, and for runs the run and node counters. */
-  progress?(phase: RunPhase, detail?: { run?: number; runs?: number; node?: number; nodes?: number; opType?: string }): void;
+  progress?(phase: RunPhase, detail?: RunProgress): void;
   /** Imports onnxruntime-node (tests replace it). */
   loadModule?: ModuleLoader;
   /** Module specifier of onnxruntime (default onnxruntime-node). */
@@ -263,7 +274,10 @@ export async function runModelReport(o: RunModelOptions, hooks: RunHooks = {}): 
 
   hooks.progress?.('load');
   const t0 = performance.now();
-  const loaded = loadModel(resolve(o.model), { loadExternal: true });
+  const loaded = loadModel(resolve(o.model), {
+    loadExternal: true,
+    ...(hooks.progress ? { onProgress: (bytes: number, totalBytes: number) => hooks.progress!('load', { bytes, totalBytes }) } : {}),
+  });
   for (const w of loaded.warnings) warn(w);
   const session = Session.create(loaded.model, { seed: o.seed ?? 0 });
   const loadMs = performance.now() - t0;
