@@ -87,8 +87,32 @@ export function readValueFile(file: string, opts: ReadValueOptions = {}): RtValu
       return decodeJsonTensor(bytes.toString('utf8'), display, expected);
     }
     default:
-      return decodeValue(bytes, opts.declared, display);
+      return checkedProto(decodeValue(bytes, opts.declared, display), display);
   }
+}
+
+/** Decodes the data of every tensor in a .pb value now, so that errors name the file. */
+function checkedProto(v: RtValue, display: string): RtValue {
+  const check = (x: RtValue | undefined): void => {
+    if (x === undefined) return;
+    if (x instanceof Tensor) {
+      if (x.dtype === DataType.UNDEFINED) {
+        throw new OnnxError('E_TENSOR_FILE', `"${display}" holds a TensorProto without a data_type`, { path: display });
+      }
+      if (x.externalRef) {
+        throw new OnnxError('E_TENSOR_FILE', `"${display}" refers to external data ("${x.externalRef.location}"), which tensor files cannot use`, { path: display });
+      }
+      try {
+        x.data();
+      } catch (e) {
+        throw new OnnxError('E_TENSOR_FILE', `"${display}" holds a tensor whose data does not match its type and shape: ${messageOf(e)}`, { path: display });
+      }
+    } else if (x.kind === 'sequence') x.items.forEach(check);
+    else if (x.kind === 'optional') check(x.value);
+    else for (const y of x.entries.values()) check(y);
+  };
+  check(v);
+  return v;
 }
 
 /** Every array of an .npz file, by name. */

@@ -62,7 +62,8 @@ export function readFeedFiles(inputs: readonly Value[], specs: readonly InputSpe
     if (prev) throw new OnnxError('E_INPUT', `input "${v.name}" is given twice: by "${prev.file}" and by ${origin}`, { value: v.name });
     feeds.set(v.name, feed);
   };
-  const positional: string[] = [];
+  // Files (or arrays of an .npz saved without names: arr_0, arr_1 ...) for the inputs in order.
+  const positional: (string | FileFeed)[] = [];
   for (const spec of specs) {
     const { name, file } = splitSpec(spec.text, inputs, o);
     const full = o.resolve(file);
@@ -78,7 +79,9 @@ export function readFeedFiles(inputs: readonly Value[], specs: readonly InputSpe
         set(v, { value: t, file: `${file}:${entry}` }, `"${file}:${entry}"`);
         used++;
       }
-      if (used === 0) {
+      if (used === 0 && [...arrays.keys()].every((k, i) => k === `arr_${i}`)) {
+        for (const [entry, value] of arrays) positional.push({ value, file: `${file}:${entry}` });
+      } else if (used === 0) {
         throw new OnnxError('E_INPUT', `"${file}" holds no array named after an input (it has ${[...arrays.keys()].map((k) => `"${k}"`).join(', ')})`, {
           path: file,
           hint: `the model's inputs are: ${namesOf(inputs)}`,
@@ -92,9 +95,10 @@ export function readFeedFiles(inputs: readonly Value[], specs: readonly InputSpe
       hint: 'name the input each file is for: --input NAME=FILE',
     });
   }
-  positional.forEach((file, i) => {
+  positional.forEach((p, i) => {
     const v = free[i]!;
-    set(v, { value: readValueFile(o.resolve(file), { declared: v.type, entry: v.name, display: file }), file }, `"${file}"`);
+    const feed = typeof p === 'string' ? { value: readValueFile(o.resolve(p), { declared: v.type, entry: v.name, display: p }), file: p } : p;
+    set(v, feed, `"${feed.file}"`);
   });
   if (inputDir !== undefined) readInputDir(inputs, inputDir, o, feeds);
   return feeds;

@@ -11,6 +11,7 @@ import { readFeedFiles } from '../../../../src/io/tensor-files/inputs.js';
 import { readReferenceOutputs } from '../../../../src/io/tensor-files/references.js';
 import { encodeNpz } from '../../../../src/io/tensor-files/npz.js';
 import { SequenceValue } from '../../../../src/ops/values.js';
+import { onnx } from '../../../../src/io/proto.js';
 import { OnnxError } from '../../../../src/util/errors.js';
 import { REPO_ROOT } from '../../../helpers/backend-tests.js';
 
@@ -96,6 +97,18 @@ describe('tensor file formats', () => {
     expect(e.code).toBe('E_TENSOR_FILE');
     expect(e.message).toMatch(/^"junk\.pb" is not a valid tensor protobuf/);
   });
+  it.each([
+    ['no data type', { dims: [1], floatData: [1] }, /"bad\.pb" holds a TensorProto without a data_type/],
+    ['short raw data', { dims: [2], dataType: 1, rawData: new Uint8Array(4) }, /"bad\.pb" holds a tensor whose data does not match its type and shape: .*4 bytes/],
+    ['few typed values', { dims: [3], dataType: 7, int64Data: [1, 2] }, /"bad\.pb" holds a tensor whose data does not match its type and shape/],
+    ['external data', { dims: [1], dataType: 1, dataLocation: 1, externalData: [{ key: 'location', value: 'w.bin' }] }, /"bad\.pb" refers to external data \("w\.bin"\)/],
+  ])('reports a .pb with %s', (_name, proto, message) => {
+    const f = path.join(tmp, 'bad.pb');
+    fs.writeFileSync(f, onnx.TensorProto.encode(proto as never).finish());
+    const e = errorOf(() => readValueFile(f, { display: 'bad.pb' }));
+    expect(e.code).toBe('E_TENSOR_FILE');
+    expect(e.message).toMatch(message);
+  });
   it('picks an .npz array by name, or its only one', () => {
     const f = path.join(tmp, 'two.npz');
     fs.writeFileSync(f, encodeNpz([['a', f32([1], [1])], ['b', f32([1], [2])]]));
@@ -127,6 +140,13 @@ describe('model inputs from files', () => {
     const feeds = readFeedFiles(inputs, [{ text: 'inputs.npz' }], undefined, opts);
     expect([...feeds.keys()]).toEqual(['x', 'y']);
     expect(feeds.get('y')!.file).toBe('inputs.npz:y');
+  });
+  it('feeds the arrays of an .npz saved without names (arr_0, arr_1) in input order', () => {
+    const f = path.join(tmp, 'positional.npz');
+    fs.writeFileSync(f, encodeNpz([['arr_0', f32([1, 3], [1, 2, 3])], ['arr_1', f32([1, 3], [4, 5, 6])]]));
+    const feeds = readFeedFiles(inputs, [{ text: f }], undefined, opts);
+    expect(values(feeds.get('x')!.value)).toEqual([1, 2, 3]);
+    expect(feeds.get('y')!.file).toBe(`${f}:arr_1`);
   });
   it('reads input_N.pb and <name>.npy from --input-dir', () => {
     const pb = readFeedFiles(inputs, [], 'test_data_set_0', opts);
