@@ -16,6 +16,7 @@ import { loadModel } from '../io/load.js';
 import { sanitizeFileName, writeValueFile } from '../io/tensor-files/index.js';
 import { readFeedFiles, type FileFeed } from '../io/tensor-files/inputs.js';
 import { readReferenceOutputs } from '../io/tensor-files/references.js';
+import type { OpRegistry } from '../ops/registry.js';
 import { SequenceValue, typeOfValue, type RtValue } from '../ops/values.js';
 import { compareValues, type Tolerance } from '../runtime/compare.js';
 import { checkFeeds } from '../runtime/feeds.js';
@@ -104,6 +105,8 @@ export interface RunModelOptions {
   compare?: { kind: 'onnxruntime' } | { kind: 'dir'; dir: string };
   tolerance?: Tolerance;
   dumpIntermediates?: string;
+  /** Operators to run with (default: every operator this tool defines). */
+  registry?: OpRegistry;
 }
 
 export type RunPhase = 'load' | 'inputs' | 'warmup' | 'run' | 'write' | 'compare';
@@ -279,7 +282,7 @@ export async function runModelReport(o: RunModelOptions, hooks: RunHooks = {}): 
     ...(hooks.progress ? { onProgress: (bytes: number, totalBytes: number) => hooks.progress!('load', { bytes, totalBytes }) } : {}),
   });
   for (const w of loaded.warnings) warn(w);
-  const session = Session.create(loaded.model, { seed: o.seed ?? 0 });
+  const session = Session.create(loaded.model, { seed: o.seed ?? 0, ...(o.registry ? { registry: o.registry } : {}) });
   const loadMs = performance.now() - t0;
 
   let ort: OrtModule | undefined;
@@ -381,7 +384,7 @@ export async function runModelReport(o: RunModelOptions, hooks: RunHooks = {}): 
   };
   if (profiler) {
     const inputTypes = new Map<string, ValueType>([...feeds].map(([k, v]) => [k, typeOfValue(v)]));
-    const flops = modelFlops(loaded.model, { inputTypes, symbolic: 'unknown' });
+    const flops = modelFlops(loaded.model, { inputTypes, symbolic: 'unknown', ...(o.registry ? { registry: o.registry } : {}) });
     const p = profiler.summary(flops.byNode);
     report.profile = p.nodes;
     report.profileByOp = p.ops;
