@@ -262,6 +262,16 @@ function memory(): RunReport['memory'] {
   return { peakRssBytes: peak, heapUsedBytes: m.heapUsed };
 }
 
+/** A kernel failure on random inputs may only mean that an input needs real values: say so. */
+function withRandomInputHint(e: unknown, inputs: readonly RunInputSummary[]): unknown {
+  const random = inputs.filter((i) => i.source === 'random').map((i) => i.name);
+  if (!(e instanceof OnnxError) || e.code !== 'E_KERNEL' || e.detail.hint || random.length === 0) return e;
+  return new OnnxError(e.code, e.message, {
+    ...e.detail,
+    hint: `${random.length === 1 ? 'input' : 'inputs'} ${random.map((n) => `"${n}"`).join(', ')} ${random.length === 1 ? 'was' : 'were'} random; if the model needs real values there, give them with --input NAME=FILE`,
+  });
+}
+
 /** Runs a model as `onnx run` does and reports on it. Errors are OnnxErrors (see errors.ts). */
 export async function runModelReport(o: RunModelOptions, hooks: RunHooks = {}): Promise<RunReport> {
   const resolve = o.resolve ?? ((p: string) => path.resolve(p));
@@ -311,7 +321,12 @@ export async function runModelReport(o: RunModelOptions, hooks: RunHooks = {}): 
         : undefined;
     const keep = measured && r === warmup && o.dumpIntermediates !== undefined;
     const t = performance.now();
-    const out = session.run(feeds, { ...(onNode ? { onNode } : {}), ...(keep ? { keepIntermediates: true } : {}) });
+    let out: Map<string, RtValue>;
+    try {
+      out = session.run(feeds, { ...(onNode ? { onNode } : {}), ...(keep ? { keepIntermediates: true } : {}) });
+    } catch (e) {
+      throw withRandomInputHint(e, inputSummary);
+    }
     const ms = performance.now() - t;
     if (measured) {
       runMs.push(ms);

@@ -9,7 +9,7 @@ import { saveModel } from '../../src/io/save.js';
 import { decodeNpy } from '../../src/io/tensor-files/npy.js';
 import { GraphBuilder } from '../../src/ops/builder.js';
 import { Session } from '../../src/runtime/session.js';
-import { REPO_ROOT } from '../helpers/backend-tests.js';
+import { REPO_ROOT, backendTestsDir } from '../helpers/backend-tests.js';
 import { cli } from '../helpers/run-cli.js';
 
 const RUN = path.join(REPO_ROOT, 'fixtures/run');
@@ -238,6 +238,16 @@ describe('onnx run: --compare onnxruntime', () => {
 });
 
 describe('onnx run: other failures', () => {
+  it('hints that random inputs may be the cause of a kernel failure (exit 1)', async () => {
+    const r = await cli(['run', 'model.onnx'], { cwd: path.join(backendTestsDir(), 'node/test_reshape_reduced_dims') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*cannot reshape .*\nhint: inputs "data", "shape" were random; if the model needs real values there, give them with --input NAME=FILE\n$/);
+  });
+  it('runs a model without inputs, --input-dir or not', async () => {
+    const r = await cli(['run', 'model.onnx', '--input-dir', 'test_data_set_0', '--compare', 'test_data_set_0'], { cwd: path.join(backendTestsDir(), 'node/test_constant') });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
   it('lists operators without a kernel (exit 4)', async () => {
     const r = await run(['custom.onnx'], { cwd: tmp });
     expect(r.code).toBe(4);

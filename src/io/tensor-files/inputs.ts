@@ -127,7 +127,7 @@ function readInputDir(inputs: readonly Value[], dir: string, o: FeedFileOptions,
     const file = path.join(dir, hit);
     feeds.set(v.name, { value: readValueFile(path.join(full, hit), { declared: v.type, display: file }), file });
   });
-  if (used.size === 0) {
+  if (used.size === 0 && inputs.length > 0) {
     throw new OnnxError('E_INPUT', `--input-dir "${dir}" holds no file for any input`, {
       path: dir,
       hint: `expected input_0.pb, input_1.pb ... or files named after the inputs: ${inputs.map((v) => `${sanitizeFileName(v.name)}.npy`).join(', ')}`,
