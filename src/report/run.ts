@@ -10,6 +10,7 @@ import path from 'node:path';
 import { dtypeName } from '../ir/dtype.js';
 import { Tensor } from '../ir/tensor.js';
 import type { ValueType } from '../ir/types.js';
+import type { Node } from '../ir/node.js';
 import type { Value } from '../ir/value.js';
 import { modelFlops } from '../infer/flops.js';
 import { loadModel } from '../io/load.js';
@@ -272,6 +273,45 @@ function withRandomInputHint(e: unknown, inputs: readonly RunInputSummary[]): un
   });
 }
 
+/** Warm-up runs, then timed runs; the outputs (and intermediates, if asked) of the first timed run. */
+function timedRuns(session: Session, feeds: ReadonlyMap<string, RtValue>, inputs: readonly RunInputSummary[], o: RunModelOptions, hooks: RunHooks) {
+  const repeat = o.repeat ?? 1;
+  const warmup = o.warmup ?? 0;
+  const nodes = session.model.graph.nodes.length;
+  const profiler = o.profile ? new Profiler() : undefined;
+  const runMs: number[] = [];
+  let outputs: Map<string, RtValue> | undefined;
+  for (let r = 0; r < warmup + repeat; r++) {
+    const timed = r >= warmup;
+    const phase: RunPhase = timed ? 'run' : 'warmup';
+    const runInfo = timed ? { run: r - warmup + 1, runs: repeat } : { run: r + 1, runs: warmup };
+    hooks.progress?.(phase, { ...runInfo, node: 0, nodes });
+    let done = 0;
+    const onNode =
+      profiler || hooks.progress
+        ? (node: Node, ms: number, depth: number): void => {
+            if (timed) profiler?.onNode(node, ms, depth);
+            if (depth === 0) hooks.progress?.(phase, { ...runInfo, node: ++done, nodes, opType: node.opType });
+          }
+        : undefined;
+    const keep = timed && outputs === undefined && o.dumpIntermediates !== undefined;
+    const t = performance.now();
+    let out: Map<string, RtValue>;
+    try {
+      out = session.run(feeds, { ...(onNode ? { onNode } : {}), ...(keep ? { keepIntermediates: true } : {}) });
+    } catch (e) {
+      throw withRandomInputHint(e, inputs);
+    }
+    const ms = performance.now() - t;
+    if (timed) {
+      runMs.push(ms);
+      profiler?.endRun();
+      outputs ??= out;
+    }
+  }
+  return { runMs, outputs: outputs!, profiler };
+}
+
 /** Runs a model as `onnx run` does and reports on it. Errors are OnnxErrors (see errors.ts). */
 export async function runModelReport(o: RunModelOptions, hooks: RunHooks = {}): Promise<RunReport> {
   const resolve = o.resolve ?? ((p: string) => path.resolve(p));
@@ -302,40 +342,13 @@ export async function runModelReport(o: RunModelOptions, hooks: RunHooks = {}): 
   const { feeds, summary: inputSummary } = assembleFeeds(session, o, resolve, warn);
   if (o.saveInputs !== undefined) writeValues(o.saveInputs, resolve(o.saveInputs), feeds);
 
-  const nodes = loaded.model.graph.nodes.length;
-  const profiler = o.profile ? new Profiler() : undefined;
-  const runMs: number[] = [];
-  let result: Map<string, RtValue> | undefined;
-  for (let r = 0; r < warmup + repeat; r++) {
-    const measured = r >= warmup;
-    const phase: RunPhase = measured ? 'run' : 'warmup';
-    const runInfo = measured ? { run: r - warmup + 1, runs: repeat } : { run: r + 1, runs: warmup };
-    hooks.progress?.(phase, { ...runInfo, node: 0, nodes });
-    let done = 0;
-    const onNode =
-      profiler || hooks.progress
-        ? (node: Parameters<Profiler['onNode']>[0], ms: number, depth: number): void => {
-            if (measured) profiler?.onNode(node, ms, depth);
-            if (depth === 0) hooks.progress?.(phase, { ...runInfo, node: ++done, nodes, opType: node.opType });
-          }
-        : undefined;
-    const keep = measured && r === warmup && o.dumpIntermediates !== undefined;
-    const t = performance.now();
-    let out: Map<string, RtValue>;
-    try {
-      out = session.run(feeds, { ...(onNode ? { onNode } : {}), ...(keep ? { keepIntermediates: true } : {}) });
-    } catch (e) {
-      throw withRandomInputHint(e, inputSummary);
-    }
-    const ms = performance.now() - t;
-    if (measured) {
-      runMs.push(ms);
-      profiler?.endRun();
-      if (!result) result = out;
-    }
+  // Reference files are read before running, so that a bad folder fails fast.
+  const dirRefs = o.compare?.kind === 'dir' ? readReferenceOutputs(session.outputs, o.compare.dir, resolve(o.compare.dir)) : undefined;
+  if (o.compare?.kind === 'dir' && session.inputs.length > 0 && inputSummary.every((i) => i.source === 'random')) {
+    warn(`the inputs were generated at random, so they differ from the ones "${o.compare.dir}" was made with; give them with --input or --input-dir`);
   }
-  const outputs = result!;
 
+  const { runMs, outputs, profiler } = timedRuns(session, feeds, inputSummary, o, hooks);
   const outputValues = session.outputs.map((v) => [v.name, outputs.get(v.name)!] as const);
   hooks.progress?.('write');
   const written = o.outputDir !== undefined ? writeValues(o.outputDir, resolve(o.outputDir), outputValues) : undefined;
@@ -364,25 +377,14 @@ export async function runModelReport(o: RunModelOptions, hooks: RunHooks = {}): 
   let compare: RunReport['compare'];
   if (o.compare) {
     hooks.progress?.('compare');
-    let refs: Map<string, { value: RtValue; file?: string }>;
-    let against: string;
-    if (o.compare.kind === 'dir') {
-      against = o.compare.dir;
-      refs = readReferenceOutputs(session.outputs, o.compare.dir, resolve(o.compare.dir));
-      const fromFiles = inputSummary.some((i) => i.source === 'file');
-      if (!fromFiles && session.inputs.length > 0) {
-        warn(`the inputs were generated at random, so they differ from the ones "${o.compare.dir}" was made with; give them with --input or --input-dir`);
-      }
-    } else {
-      against = 'onnxruntime';
-      const ortOut = await runWithOnnxruntime(ort!, resolve(o.model), feeds, { threads });
-      refs = new Map([...ortOut].map(([k, v]) => [k, { value: v }]));
-    }
+    const refs: ReadonlyMap<string, { value: RtValue; file?: string }> =
+      dirRefs ??
+      new Map([...(await runWithOnnxruntime(ort!, resolve(o.model), feeds, { threads }))].map(([k, v]) => [k, { value: v }]));
     const rows = outputValues.map(([name, x]) => {
       const ref = refs.get(name);
       return comparison(name, x, ref?.value, tol, ref?.file);
     });
-    compare = { against, ok: rows.every((r) => r.ok), atol: tol.atol, rtol: tol.rtol, outputs: rows };
+    compare = { against: o.compare.kind === 'dir' ? o.compare.dir : 'onnxruntime', ok: rows.every((r) => r.ok), atol: tol.atol, rtol: tol.rtol, outputs: rows };
   }
 
   const report: RunReport = {
