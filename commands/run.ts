@@ -1,3 +1,4 @@
+/** `onnx run`: flags are parsed and checked here; the work is src/report/run.ts, the text commands/text/run.ts. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,9 +14,9 @@ import { formatRun } from './text/run.js';
 
 interface RunFlags {
   json?: boolean;
-  input: string[];
+  input?: string[];
   inputDir?: string;
-  shape: string[];
+  shape?: string[];
   seed?: string;
   valueRange?: string;
   outputDir?: string;
@@ -83,8 +84,8 @@ function fileSize(p: string): number {
   }
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function phaseText(model: string, phase: RunPhase, d?: RunProgress): string {
@@ -110,16 +111,16 @@ export function runCommand(ctx: CommandContext): Command {
   return new Command('run')
     .description('run a model on the reference CPU executor; compare, profile, save outputs')
     .argument('<model>', 'path to a .onnx file')
-    .option('--input <spec>', 'an input from a file: NAME=FILE, or FILE for the next input in order (.npy .npz .pb .json); repeatable', collect, [])
+    .option('--input <spec>', 'an input from a file: NAME=FILE, or FILE for the next input in order (.npy .npz .pb .json); repeatable', collect)
     .option('--input-dir <dir>', 'inputs from a folder: input_0.pb, input_1.pb ... or <input name>.npy')
-    .option('--shape <spec>', 'shape of a random input (NAME=1,3,224,224) or size of a symbolic dim (batch=8); repeatable', collect, [])
+    .option('--shape <spec>', 'shape of a random input (NAME=1,3,224,224) or size of a symbolic dim (batch=8); repeatable', collect)
     .option('--seed <n>', 'seed of the random inputs (default 0)')
     .option('--value-range <lo,hi>', 'range of the random inputs (default 0,1 for floats, 0,9 for integers)')
     .option('--output-dir <dir>', 'write each output as DIR/<output name>.npy')
     .option('--save-inputs <dir>', 'write the inputs used (given or random) as DIR/<input name>.npy')
     .option('--compare <what>', '"onnxruntime", or a folder of reference outputs (output_0.pb ... or <output name>.npy)')
-    .option('--atol <x>', `absolute tolerance of --compare (default ${DEFAULT_TOLERANCE.atol})`)
-    .option('--rtol <x>', `relative tolerance of --compare (default ${DEFAULT_TOLERANCE.rtol})`)
+    .option('--atol <x>', 'absolute tolerance of --compare (default 1e-5)')
+    .option('--rtol <x>', 'relative tolerance of --compare (default 1e-3)')
     .option('--profile', 'time per node and per op type, with FLOPs and GFLOP/s')
     .option('--repeat <n>', 'timed runs (default 1)')
     .option('--warmup <n>', 'untimed runs before them (default 0)')
@@ -138,7 +139,7 @@ export function runCommand(ctx: CommandContext): Command {
       }
       if ((flags.atol !== undefined || flags.rtol !== undefined) && !compare) out.warn('--atol and --rtol apply only with --compare');
       const shapes = new Map<string, number[]>();
-      for (const s of flags.shape) {
+      for (const s of flags.shape ?? []) {
         const [name, dims] = parseShapeFlag(s);
         if (shapes.has(name)) throw usage(`--shape ${name} is given twice`);
         shapes.set(name, dims);
@@ -146,7 +147,7 @@ export function runCommand(ctx: CommandContext): Command {
       const options: RunModelOptions = {
         model: file,
         resolve,
-        inputs: flags.input,
+        inputs: flags.input ?? [],
         ...(flags.inputDir !== undefined ? { inputDir: flags.inputDir } : {}),
         shapes,
         seed: integer('--seed', flags.seed, 0, 0),
