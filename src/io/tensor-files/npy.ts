@@ -197,7 +197,9 @@ export function decodeNpy(bytes: Uint8Array, file = '<bytes>'): Tensor {
     throw bad(file, `the data is cut short: ${have} bytes for ${count} elements of '${String(h.descr)}' [${h.dims.join(',')}], expected ${need}`);
   }
   if (have > need) throw bad(file, `${have - need} bytes follow the ${count} elements of '${String(h.descr)}' [${h.dims.join(',')}]`);
-  const data = bytes.slice(h.dataOffset, h.dataOffset + need);
+  // A copy (Buffer#slice would be a view): byte swaps must not touch the caller's bytes.
+  const data = new Uint8Array(need);
+  data.set(bytes.subarray(h.dataOffset, h.dataOffset + need));
   if (d.dtype === DataType.STRING) {
     let strings: string[];
     try {

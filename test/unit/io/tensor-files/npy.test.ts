@@ -67,6 +67,13 @@ describe('.npy files written by numpy', () => {
     expect(t.dims).toEqual(e.shape);
     expect(plain(t)).toEqual(e.data);
   });
+  it('leaves the bytes it decodes unchanged (big-endian data decodes twice alike)', () => {
+    const bytes = read('be-i4.npy');
+    const copy = Buffer.from(bytes);
+    const a = Array.from(decodeNpy(bytes).data() as Int32Array);
+    expect(Array.from(decodeNpy(bytes).data() as Int32Array)).toEqual(a);
+    expect(bytes.equals(copy)).toBe(true);
+  });
   it('keeps -0 and float32 subnormals exact', () => {
     const t = decodeNpy(read('le-f4-special.npy'));
     const d = t.data() as Float32Array;
