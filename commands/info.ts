@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { computeFlops } from '../src/infer/flops.js';
+import { modelFlops } from '../src/infer/flops.js';
 import { inferModel } from '../src/infer/infer-shapes.js';
 import { loadModel } from '../src/io/load.js';
 import { buildInfoReport } from '../src/report/info.js';
@@ -17,7 +17,7 @@ export function infoCommand(ctx: CommandContext): Command {
       const loaded = loadModel(resolvePath(ctx, file));
       for (const w of loaded.warnings) out.warn(w);
       const inferred = inferModel(loaded.model, { apply: false });
-      const flops = computeFlops(loaded.model, inferred.types);
+      const flops = modelFlops(loaded.model, { types: inferred.types });
       out.render(
         buildInfoReport(loaded, file, { flops: flops.total, flopsByOp: flops.byOp, flopsAssumptions: flops.assumptions }),
         formatInfo,

@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { OnnxError } from '../src/util/errors.js';
 import { checkCommand } from './check.js';
 import { infoCommand } from './info.js';
+import { runCommand } from './run.js';
 import { ExitCode, exitCodeOf } from './shared/exit-codes.js';
 import type { CommandContext } from './shared/context.js';
 import { processIO, colorEnabled, type CliIO } from './shared/io.js';
@@ -47,7 +48,8 @@ export function buildProgram(ctx: CommandContext): Command {
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--no-color', 'plain text output, no colour')
     .addCommand(infoCommand(ctx))
-    .addCommand(checkCommand(ctx));
+    .addCommand(checkCommand(ctx))
+    .addCommand(runCommand(ctx));
   return configure(program, ctx.io);
 }
 

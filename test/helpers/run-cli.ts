@@ -1,7 +1,8 @@
-/** Runs the CLI in-process with captured streams. */
+/**
+ * Runs the CLI in-process with captured stdout/stderr (runCli from commands/main.ts).
+ */
 import { runCli } from '../../commands/main.js';
 import type { CliIO } from '../../commands/shared/io.js';
-import { REPO_ROOT } from './backend-tests.js';
 
 export interface CliResult {
   code: number;
@@ -9,14 +10,21 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function cli(argv: string[], opts: { tty?: boolean; env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+export interface CliOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  /** Pretend stdout/stderr are terminals (colour and progress stay off unless env allows). */
+  tty?: boolean;
+}
+
+export async function cli(argv: readonly string[], o: CliOptions = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    stdout: { write: (s: string) => ((stdout += s), true), isTTY: opts.tty ?? false, columns: 100 },
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: opts.tty ?? false },
-    env: { ...(opts.env ?? {}) },
-    cwd: opts.cwd ?? REPO_ROOT,
+    stdout: { write: (s: string) => (stdout += s), isTTY: !!o.tty, columns: 100 },
+    stderr: { write: (s: string) => (stderr += s), isTTY: !!o.tty, columns: 100 },
+    env: o.env ?? {},
+    cwd: o.cwd ?? process.cwd(),
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };

@@ -1,0 +1,186 @@
+/** `onnx run`: flags are parsed and checked here; the work is src/report/run.ts, the text commands/text/run.ts. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { runModelReport, DEFAULT_TOLERANCE, type RunModelOptions, type RunPhase, type RunProgress } from '../src/report/run.js';
+import { OnnxError } from '../src/util/errors.js';
+import { resolvePath, type CommandContext } from './shared/context.js';
+import { ExitCode } from './shared/exit-codes.js';
+import { progressEnabled } from './shared/io.js';
+import { makeOutput } from './shared/output.js';
+import { progressLine } from './shared/progress.js';
+import { formatRun } from './text/run.js';
+
+interface RunFlags {
+  json?: boolean;
+  input?: string[];
+  inputDir?: string;
+  shape?: string[];
+  seed?: string;
+  valueRange?: string;
+  outputDir?: string;
+  saveInputs?: string;
+  profile?: boolean;
+  repeat?: string;
+  warmup?: string;
+  threads?: string;
+  compare?: string;
+  atol?: string;
+  rtol?: string;
+  dumpIntermediates?: string;
+  color?: boolean;
+}
+
+function usage(message: string, hint?: string): OnnxError {
+  return new OnnxError('E_INVALID_ARG', message, hint ? { hint } : {});
+}
+
+function integer(flag: string, text: string | undefined, min: number, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\s*[-+]?\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < min) {
+    throw usage(`${flag} expects an integer >= ${min}, got "${text}"`);
+  }
+  return n;
+}
+
+function nonNegative(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0) throw usage(`${flag} expects a number >= 0, got "${text}"`);
+  return n;
+}
+
+/** --shape NAME=1,3,224,224 (or 1x3x224x224); NAME is an input or a symbolic dim. */
+export function parseShapeFlag(text: string): [string, number[]] {
+  const eq = text.lastIndexOf('=');
+  const name = text.slice(0, eq);
+  const dims = text.slice(eq + 1);
+  if (eq <= 0 || !/^\d+([,x]\d+)*$/.test(dims.replace(/\s+/g, ''))) {
+    throw usage(`--shape expects NAME=d0,d1,... with non-negative integer dims, got "${text}"`, 'e.g. --shape input=1,3,224,224 or --shape batch=8');
+  }
+  return [name, dims.replace(/\s+/g, '').split(/[,x]/).map(Number)];
+}
+
+/** --value-range LO,HI */
+export function parseRange(text: string): [number, number] {
+  const parts = text.split(',');
+  const [lo, hi] = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+  if (parts.length !== 2 || !Number.isFinite(lo) || !Number.isFinite(hi) || lo! > hi!) {
+    throw usage(`--value-range expects LO,HI with LO <= HI, got "${text}"`, 'e.g. --value-range=-1,1');
+  }
+  return [lo!, hi!];
+}
+
+/** Models from this size on get a progress line while they load. */
+const BIG_MODEL = 64 << 20;
+
+function fileSize(p: string): number {
+  try {
+    return fs.statSync(p).size;
+  } catch {
+    return 0;
+  }
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function phaseText(model: string, phase: RunPhase, d?: RunProgress): string {
+  switch (phase) {
+    case 'load':
+      return `loading ${model}…${d?.totalBytes ? ` ${Math.floor((100 * d.bytes!) / d.totalBytes)}% of external data` : ''}`;
+    case 'inputs':
+      return 'reading inputs…';
+    case 'warmup':
+    case 'run': {
+      const runs = d?.runs && d.runs > 1 ? ` ${d.run}/${d.runs}` : '';
+      const nodes = d?.nodes ? ` · node ${d.node}/${d.nodes}${d.opType ? ` (${d.opType})` : ''}` : '';
+      return `${phase === 'run' ? 'running' : 'warming up'}${runs}${nodes}`;
+    }
+    case 'write':
+      return 'writing files…';
+    case 'compare':
+      return 'comparing…';
+  }
+}
+
+export function runCommand(ctx: CommandContext): Command {
+  return new Command('run')
+    .description('run a model on the reference CPU executor; compare, profile, save outputs')
+    .argument('<model>', 'path to a .onnx file')
+    .option('--input <spec>', 'an input from a file: NAME=FILE, or FILE for the next input in order (.npy .npz .pb .json); repeatable', collect)
+    .option('--input-dir <dir>', 'inputs from a folder: input_0.pb, input_1.pb ... or <input name>.npy')
+    .option('--shape <spec>', 'shape of a random input (NAME=1,3,224,224) or size of a symbolic dim (batch=8); repeatable', collect)
+    .option('--seed <n>', 'seed of the random inputs (default 0)')
+    .option('--value-range <lo,hi>', 'range of the random inputs (default 0,1 for floats, 0,9 for integers)')
+    .option('--output-dir <dir>', 'write each output as DIR/<output name>.npy')
+    .option('--save-inputs <dir>', 'write the inputs used (given or random) as DIR/<input name>.npy')
+    .option('--compare <what>', '"onnxruntime", or a folder of reference outputs (output_0.pb ... or <output name>.npy)')
+    .option('--atol <x>', 'absolute tolerance of --compare (default 1e-5)')
+    .option('--rtol <x>', 'relative tolerance of --compare (default 1e-3)')
+    .option('--profile', 'time per node and per op type, with FLOPs and GFLOP/s')
+    .option('--repeat <n>', 'timed runs (default 1)')
+    .option('--warmup <n>', 'untimed runs before them (default 0)')
+    .option('--threads <n>', 'threads for onnxruntime (default: all cores; the reference executor uses one)')
+    .option('--dump-intermediates <dir>', 'write every computed value as DIR/<value name>.npy')
+    .option('--json', 'print one JSON document (schema onnx-cli/run@1)')
+    .action(async (file: string, flags: RunFlags, cmd: Command) => {
+      const globals = cmd.optsWithGlobals() as RunFlags;
+      const out = makeOutput(ctx.io, globals);
+      const resolve = (p: string): string => resolvePath(ctx, p);
+      let compare: RunModelOptions['compare'];
+      if (flags.compare !== undefined) {
+        const c = flags.compare.trim();
+        if (c === '') throw usage('--compare expects "onnxruntime" or a folder');
+        compare = c === 'onnxruntime' || c === 'ort' ? { kind: 'onnxruntime' } : { kind: 'dir', dir: c };
+      }
+      if ((flags.atol !== undefined || flags.rtol !== undefined) && !compare) out.warn('--atol and --rtol apply only with --compare');
+      const shapes = new Map<string, number[]>();
+      for (const s of flags.shape ?? []) {
+        const [name, dims] = parseShapeFlag(s);
+        if (shapes.has(name)) throw usage(`--shape ${name} is given twice`);
+        shapes.set(name, dims);
+      }
+      const options: RunModelOptions = {
+        model: file,
+        resolve,
+        inputs: flags.input ?? [],
+        ...(flags.inputDir !== undefined ? { inputDir: flags.inputDir } : {}),
+        shapes,
+        seed: integer('--seed', flags.seed, 0, 0),
+        ...(flags.valueRange !== undefined ? { valueRange: parseRange(flags.valueRange) } : {}),
+        ...(flags.outputDir !== undefined ? { outputDir: flags.outputDir } : {}),
+        ...(flags.saveInputs !== undefined ? { saveInputs: flags.saveInputs } : {}),
+        profile: !!flags.profile,
+        repeat: integer('--repeat', flags.repeat, 1, 1),
+        warmup: integer('--warmup', flags.warmup, 0, 0),
+        threads: integer('--threads', flags.threads, 1, os.availableParallelism()),
+        ...(compare ? { compare } : {}),
+        tolerance: { atol: nonNegative('--atol', flags.atol, DEFAULT_TOLERANCE.atol), rtol: nonNegative('--rtol', flags.rtol, DEFAULT_TOLERANCE.rtol) },
+        ...(flags.dumpIntermediates !== undefined ? { dumpIntermediates: flags.dumpIntermediates } : {}),
+      };
+      const showProgress = !out.json && progressEnabled(ctx.io, globals.color === false);
+      const progress = progressLine(ctx.io, showProgress);
+      const name = path.basename(file);
+      // Loading blocks until done: announce a big model at once rather than after the delay.
+      const big = showProgress && fileSize(resolve(file)) > BIG_MODEL;
+      let report;
+      try {
+        report = await runModelReport(options, {
+          warn: (m) => {
+            progress.done();
+            out.warn(m);
+          },
+          ...(showProgress ? { progress: (phase: RunPhase, d?: RunProgress) => progress.update(phaseText(name, phase, d), big && phase === 'load' && !d) } : {}),
+          ...(ctx.io.env.ONNX_CLI_ORT_MODULE ? { ortModule: ctx.io.env.ONNX_CLI_ORT_MODULE } : {}),
+        });
+      } finally {
+        progress.done();
+      }
+      out.render(report, formatRun);
+      if (!report.ok) ctx.setExit(ExitCode.FINDINGS);
+    });
+}
