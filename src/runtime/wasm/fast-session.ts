@@ -1,0 +1,393 @@
+/**
+ * The fast path of a session: the fast kernel chosen for each step of the main graph, the
+ * constants and prepacked weights it keeps in wasm memory, and the activation arena.
+ *
+ * Memory of a run. Values computed by fast kernels, and values copied in for them (inputs,
+ * outputs of reference kernels), live in wasm memory from the step that writes them to their
+ * last reader. The first run with given input shapes allocates each from the heap and records
+ * sizes and lifetimes; the arena is then laid out once (arena.ts) and later runs with the same
+ * shapes place every value at its planned offset, with no allocation at all. A reference
+ * kernel may return a view of its input (Reshape, Identity...): such an alias keeps the block it
+ * points into alive until its own last reader. Graph outputs are copied out at the end.
+ */
+import { DataType } from '../../ir/dtype.js';
+import type { Graph } from '../../ir/graph.js';
+import { Tensor } from '../../ir/tensor.js';
+import type { Value } from '../../ir/value.js';
+import type { FastKernel, FastRunContext } from '../../ops/fast/types.js';
+import type { RtValue } from '../../ops/values.js';
+import { OnnxError } from '../../util/errors.js';
+import { planArena, type Lifetime } from './arena.js';
+import type { WasmEngine } from './engine.js';
+import { graphConstants, planFastSteps, type FastStepPlan, type PlanStep } from './fast-plan.js';
+
+export interface FastOptions {
+  /** Threads for one kernel (the calling one included); default 1. */
+  threads?: number;
+}
+
+/** Blocks of a session, returned to the heap when the session is collected. */
+interface Owned {
+  engine: WasmEngine;
+  blocks: number[];
+}
+
+const collected = new FinalizationRegistry<Owned>((o) => {
+  for (const b of o.blocks) o.engine.release(b);
+  o.blocks.length = 0;
+});
+
+interface ArenaPlan {
+  signature: string;
+  offsets: Map<Value, number>;
+  sizes: Map<Value, number>;
+  /** The last step each value is kept for (its own last reader or an alias's). */
+  last: Map<Value, number>;
+  base: number;
+}
+
+/** A block of wasm memory holding a value during a run. */
+interface Resident {
+  ptr: number;
+  bytes: number;
+  /** The value itself plus its live aliases. */
+  refs: number;
+  /** Allocated from the heap for this run (not in the arena). */
+  dynamic: boolean;
+  value: Value;
+}
+
+export class FastSession {
+  private readonly plans: FastStepPlan[];
+  private readonly owned: Owned;
+  private readonly constPtrs = new Map<Tensor, number>();
+  private readonly constants: Map<Value, Tensor>;
+  /** Step index of each value's last reader (graph outputs: past the end). */
+  private readonly lastUse = new Map<Value, number>();
+  private arena?: ArenaPlan;
+  readonly threads: number;
+  /** Steps the last completed run computed with fast kernels (fused ones counted once each). */
+  lastRunFastSteps = 0;
+
+  constructor(
+    owner: object,
+    readonly engine: WasmEngine,
+    private readonly graph: Graph,
+    private readonly steps: readonly PlanStep[],
+    opts: FastOptions,
+  ) {
+    this.threads = Math.max(1, Math.min(opts.threads ?? 1, engine.cores));
+    this.owned = { engine, blocks: [] };
+    collected.register(owner, this.owned);
+    this.constants = graphConstants(graph);
+    this.plans = planFastSteps({ graph, steps, engine, keep: (bytes) => this.keep(bytes) });
+    steps.forEach((s, i) => {
+      for (const v of s.node.inputs) if (v) this.lastUse.set(v, i);
+      for (const g of s.node.subgraphs()) for (const n of g.allNodes()) for (const v of n.inputs) if (v) this.lastUse.set(v, i);
+    });
+    for (const v of graph.outputs) this.lastUse.set(v, steps.length);
+  }
+
+  /** Bytes of the current activation arena (0 before a run has laid one out). */
+  get arenaBytes(): number {
+    return this.arena ? (this.engine.heap.sizeOf(this.arena.base) ?? 0) : 0;
+  }
+
+  /** Number of steps with a fast kernel (for reports). */
+  get fastSteps(): number {
+    return this.plans.filter((p) => p.kernel || p.fused).length;
+  }
+
+  /** Whether step i has a fast kernel. */
+  hasKernel(i: number): boolean {
+    return this.plans[i]?.kernel !== undefined || this.plans[i]?.fused !== undefined;
+  }
+
+  keep(bytes: number): number {
+    const p = this.engine.alloc(bytes);
+    this.owned.blocks.push(p);
+    return p;
+  }
+
+  /** The wasm copy of a constant tensor (made once). */
+  constPtr(t: Tensor): number {
+    let p = this.constPtrs.get(t);
+    if (p === undefined) {
+      const data = t.data() as Float32Array;
+      p = this.keep(data.byteLength);
+      this.engine.f32(p, data.length).set(data);
+      this.constPtrs.set(t, p);
+    }
+    return p;
+  }
+
+  isConstant(v: Value): boolean {
+    return this.constants.has(v);
+  }
+
+  lastUseOf(v: Value): number {
+    return this.lastUse.get(v) ?? -1;
+  }
+
+  plan(i: number): FastStepPlan | undefined {
+    return this.plans[i];
+  }
+
+  node(i: number) {
+    return this.steps[i]!.node;
+  }
+
+  /** Starts a run with these graph inputs; `keep`: intermediates are kept (no arena reuse, no fusion). */
+  beginRun(feeds: ReadonlyMap<Value, RtValue>, keep: boolean): FastRun {
+    const signature = [...feeds].map(([v, x]) => `${v.name}:${x instanceof Tensor ? x.dims.join('x') : '-'}`).join(',');
+    const arena = !keep && this.arena?.signature === signature ? this.arena : undefined;
+    return new FastRun(this, arena, keep ? undefined : signature, keep);
+  }
+
+  /** Installs the arena recorded by a run (replacing the previous one). */
+  adoptArena(signature: string, lifetimes: Lifetime<Value>[]): void {
+    const layout = planArena(lifetimes);
+    let base: number;
+    try {
+      base = this.engine.alloc(Math.max(layout.total, 64));
+    } catch (e) {
+      if (e instanceof OnnxError && e.code === 'E_TOO_LARGE') return;
+      throw e;
+    }
+    this.dropArena();
+    this.owned.blocks.push(base);
+    const sizes = new Map(lifetimes.map((l) => [l.key, l.bytes]));
+    const last = new Map(lifetimes.map((l) => [l.key, l.last]));
+    this.arena = { signature, offsets: layout.offsets, sizes, last, base };
+  }
+
+  /** Forgets the arena (a run found it did not fit). */
+  dropArena(): void {
+    if (!this.arena) return;
+    const i = this.owned.blocks.indexOf(this.arena.base);
+    if (i >= 0) this.owned.blocks.splice(i, 1);
+    this.engine.release(this.arena.base);
+    this.arena = undefined;
+  }
+}
+
+/** The state of one run: which values are in wasm memory, and where. */
+export class FastRun {
+  private readonly resident = new Map<Value, Resident>();
+  /** Values that are views into another value's block. */
+  private readonly aliasOf = new Map<Value, Resident>();
+  /** Sizes and first steps recorded for the arena (record mode). */
+  private readonly recorded = new Map<Value, { bytes: number; first: number }>();
+  private readonly aliasesSeen: [Value, Value][] = [];
+  /** Steps done by a fused kernel earlier in the run. */
+  private readonly skipped = new Set<number>();
+  /** A planned run met a value the arena does not cover: the next run records again. */
+  private dirty = false;
+  private step = -1;
+  private fastSteps = 0;
+  private stepBlocks: number[] = [];
+
+  constructor(
+    private readonly fs: FastSession,
+    private readonly arena: ArenaPlan | undefined,
+    private readonly signature: string | undefined,
+    private readonly keep: boolean,
+  ) {}
+
+  /** Whether step i was computed by a fused kernel of an earlier step. */
+  skips(i: number): boolean {
+    return this.skipped.has(i);
+  }
+
+  /**
+   * Runs step i's fast kernel on these inputs; returns the values it wrote, or undefined when
+   * the step has none or it declined (the reference kernel runs then).
+   */
+  run(i: number, inputs: readonly (RtValue | undefined)[]): [Value, Tensor][] | undefined {
+    const plan = this.fs.plan(i);
+    if (!plan) return undefined;
+    this.step = i;
+    if (plan.fused && !this.keep) {
+      const out = this.attempt(plan.fused.kernel, i, inputs, [plan.fused.output]);
+      if (out) {
+        for (const j of plan.fused.skips) this.skipped.add(j);
+        this.fastSteps += 1 + plan.fused.skips.length;
+        return out;
+      }
+    }
+    const out = plan.kernel ? this.attempt(plan.kernel, i, inputs, this.fs.node(i).outputs) : undefined;
+    if (out) this.fastSteps++;
+    return out;
+  }
+
+  private attempt(kernel: FastKernel, i: number, inputs: readonly (RtValue | undefined)[], outputs: readonly Value[]): [Value, Tensor][] | undefined {
+    const node = this.fs.node(i);
+    const written: [Value, Tensor][] = [];
+    const allocated: Value[] = [];
+    const engine = this.fs.engine;
+    const ctx: FastRunContext = {
+      engine,
+      threads: this.fs.threads,
+      input: (k) => {
+        const x = inputs[k];
+        return x instanceof Tensor ? x : undefined;
+      },
+      ptr: (k) => {
+        const x = inputs[k];
+        const v = node.inputs[k];
+        if (!(x instanceof Tensor) || !v) throw new OnnxError('E_INTERNAL', `fast kernel read input ${k} of ${node.opType}, which is not a tensor`);
+        return this.ptrOf(v, x);
+      },
+      output: (k, dims) => {
+        const v = outputs[k]!;
+        let n = 1;
+        for (const d of dims) n *= d;
+        const r = this.allocate(v, n * 4);
+        allocated.push(v);
+        const t = Tensor.fromData(DataType.FLOAT, dims, engine.f32(r.ptr, n));
+        written.push([v, t]);
+        return r.ptr;
+      },
+      scratch: (bytes) => {
+        const p = engine.alloc(bytes);
+        this.stepBlocks.push(p);
+        return p;
+      },
+    };
+    let ok: boolean;
+    try {
+      ok = kernel.run(ctx);
+    } catch (e) {
+      if (!(e instanceof OnnxError && e.code === 'E_TOO_LARGE')) throw e;
+      ok = false;
+    } finally {
+      for (const b of this.stepBlocks) engine.release(b);
+      this.stepBlocks = [];
+    }
+    if (!ok) {
+      for (const v of allocated) this.drop(v);
+      return undefined;
+    }
+    if (this.keep) {
+      // Kept values must survive the reuse of their blocks: hand out copies.
+      return written.map(([v, t]) => [v, Tensor.fromData(t.dtype, t.dims, (t.data() as Float32Array).slice())]);
+    }
+    return written;
+  }
+
+  /** Notes views of wasm memory among a reference kernel's outputs; returns the outputs to store. */
+  adopt(i: number, outs: (RtValue | undefined)[]): (RtValue | undefined)[] {
+    const node = this.fs.node(i);
+    const engine = this.fs.engine;
+    return outs.map((x, k) => {
+      if (!(x instanceof Tensor) || !x.isLoaded || x.dtype === DataType.STRING) return x;
+      const data = x.data() as Float32Array;
+      if (!engine.owns(data)) return x;
+      const v = node.outputs[k];
+      const root = this.rootAt(data.byteOffset, data.byteLength);
+      const expected = root && v && (root.dynamic || !this.arena || this.arenaCovers(root.value, v));
+      if (!root || !v || !expected || this.keep) {
+        // A view we cannot keep alive (or a kept intermediate): store a copy.
+        if (root && v && this.arena && !this.keep) this.dirty = true;
+        return Tensor.fromData(x.dtype, x.dims, data.slice());
+      }
+      root.refs++;
+      this.aliasOf.set(v, root);
+      this.aliasesSeen.push([v, root.value]);
+      return x;
+    });
+  }
+
+  /** Releases what step i was the last reader of. */
+  free(values: readonly Value[]): void {
+    for (const v of values) this.drop(v);
+  }
+
+  /**
+   * Ends the run: graph outputs that live in wasm memory are copied out, everything allocated
+   * for the run is released, and a recording run lays out the arena for the next ones.
+   */
+  finish(graph: Graph, env: Map<Value, RtValue>, completed: boolean): void {
+    const engine = this.fs.engine;
+    if (completed) {
+      this.fs.lastRunFastSteps = this.fastSteps;
+      for (const v of graph.outputs) {
+        const x = env.get(v);
+        if (x instanceof Tensor && x.isLoaded && x.dtype !== DataType.STRING) {
+          const d = x.data() as Float32Array;
+          if (engine.owns(d)) env.set(v, Tensor.fromData(x.dtype, x.dims, d.slice()));
+        }
+      }
+    }
+    for (const r of new Set([...this.resident.values(), ...this.aliasOf.values()])) if (r.dynamic) engine.release(r.ptr);
+    this.resident.clear();
+    this.aliasOf.clear();
+    if (!completed || this.keep || !this.signature) return;
+    if (this.arena) {
+      if (this.dirty) this.fs.dropArena();
+      return;
+    }
+    const last = new Map<Value, number>();
+    for (const [v] of this.recorded) last.set(v, this.fs.lastUseOf(v));
+    for (const [alias, root] of this.aliasesSeen) last.set(root, Math.max(last.get(root) ?? -1, this.fs.lastUseOf(alias)));
+    const lifetimes: Lifetime<Value>[] = [...this.recorded].map(([v, r]) => ({ key: v, bytes: r.bytes, first: r.first, last: Math.max(r.first, last.get(v)!) }));
+    this.fs.adoptArena(this.signature, lifetimes);
+  }
+
+  /** Whether the arena keeps `root`'s block until `alias`'s last reader. */
+  private arenaCovers(root: Value, alias: Value): boolean {
+    const last = this.arena!.last.get(root);
+    return last !== undefined && this.fs.lastUseOf(alias) <= last;
+  }
+
+  private ptrOf(v: Value, x: Tensor): number {
+    if (x.dtype !== DataType.FLOAT) throw new OnnxError('E_INTERNAL', `fast kernel read a ${x.dtype} tensor as float`);
+    const r = this.resident.get(v);
+    if (r) return r.ptr;
+    const data = x.data() as Float32Array;
+    if (this.fs.engine.owns(data)) return data.byteOffset;
+    if (this.fs.isConstant(v)) return this.fs.constPtr(x);
+    // Copy in: the value stays resident until its last reader.
+    const s = this.allocate(v, data.byteLength);
+    this.fs.engine.f32(s.ptr, data.length).set(data);
+    return s.ptr;
+  }
+
+  private allocate(v: Value, bytes: number): Resident {
+    const planned = this.arena?.offsets.get(v);
+    let r: Resident;
+    if (planned !== undefined && this.arena!.sizes.get(v)! >= bytes) {
+      r = { ptr: this.arena!.base + planned, bytes, refs: 1, dynamic: false, value: v };
+    } else {
+      if (this.arena) this.dirty = true;
+      r = { ptr: this.fs.engine.alloc(bytes), bytes, refs: 1, dynamic: true, value: v };
+    }
+    if (!this.arena && !this.recorded.has(v)) this.recorded.set(v, { bytes, first: this.step });
+    this.resident.set(v, r);
+    return r;
+  }
+
+  private drop(v: Value): void {
+    const r = this.resident.get(v);
+    if (r) {
+      this.resident.delete(v);
+      this.unref(r);
+    }
+    const a = this.aliasOf.get(v);
+    if (a) {
+      this.aliasOf.delete(v);
+      this.unref(a);
+    }
+  }
+
+  private unref(r: Resident): void {
+    if (--r.refs === 0 && r.dynamic) this.fs.engine.release(r.ptr);
+  }
+
+  /** The resident block holding [ptr, ptr+bytes), if any. */
+  private rootAt(ptr: number, bytes: number): Resident | undefined {
+    for (const r of this.resident.values()) if (ptr >= r.ptr && ptr + bytes <= r.ptr + r.bytes) return r;
+    for (const r of this.aliasOf.values()) if (ptr >= r.ptr && ptr + bytes <= r.ptr + r.bytes) return r;
+    return undefined;
+  }
+}
