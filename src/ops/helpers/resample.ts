@@ -44,7 +44,11 @@ function cubicKernel(t: number, a: number): number {
   return 0;
 }
 
-/** The input coordinate of output index x on one axis; NaN means "extrapolate". */
+/**
+ * The input coordinate of output index x on one axis; NaN means "extrapolate". align_corners and
+ * tf_crop_and_resize divide by the real-valued target length (scale * inLen) as ONNX's reference
+ * (and its test data) do; it equals the output length when sizes are given.
+ */
 export function sourceCoord(
   mode: string,
   x: number,
@@ -67,7 +71,7 @@ export function sourceCoord(
       return offset + (x + 0.5) / scale - 0.5;
     }
     case 'pytorch_half_pixel':
-      return width > 1 ? (x + 0.5) / scale - 0.5 : 0;
+      return outLen > 1 ? (x + 0.5) / scale - 0.5 : 0;
     case 'align_corners':
       return width === 1 ? 0 : (x * (inLen - 1)) / (width - 1);
     case 'asymmetric':
@@ -76,7 +80,7 @@ export function sourceCoord(
       return (x + 0.5) / scale;
     case 'tf_crop_and_resize': {
       const c =
-        width !== 1
+        outLen > 1
           ? roiStart * (inLen - 1) + (x * (roiEnd - roiStart) * (inLen - 1)) / (width - 1)
           : 0.5 * (roiStart + roiEnd) * (inLen - 1);
       return c < 0 || c > inLen - 1 ? NaN : c;

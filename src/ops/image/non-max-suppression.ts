@@ -105,7 +105,8 @@ function inferNms(ctx: InferContext): (ValueType | undefined)[] {
   if (boxes && scores && (dimConflicts(boxes[0]!, scores[0]!) || dimConflicts(boxes[1]!, scores[2]!))) {
     ctx.fail(`scores [${scores.join(',')}] do not match boxes [${boxes.join(',')}]`);
   }
-  return [tensorType(DataType.INT64, [null, 3])];
+  // The number of selected boxes depends on the scores and boxes.
+  return [tensorType(DataType.INT64, [ctx.newSymbol(), 3])];
 }
 
 /** NonMaxSuppression: greedy per-batch, per-class selection by score with IoU suppression. */

@@ -36,7 +36,7 @@ function inferStringNormalizer(ctx: InferContext): (ValueType | undefined)[] {
   const s = ctx.input(0).shape;
   if (!s) return [tensorType(DataType.STRING)];
   // Without stop words every element is kept (an empty input still gives one empty string).
-  const count = (c: Dim): Dim => (ctx.attr.optStrings('stopwords')?.length ? null : c === 0 ? 1 : c);
+  const count = (c: Dim): Dim => (ctx.attr.optStrings('stopwords')?.length ? ctx.newSymbol() : c === 0 ? 1 : c);
   if (s.length === 1) return [tensorType(DataType.STRING, [count(s[0]!)])];
   if (s.length === 2 && (s[0] === 1 || typeof s[0] !== 'number')) return [tensorType(DataType.STRING, [1, count(s[1]!)])];
   return ctx.fail(`X must have shape [C] or [1, C], got rank ${s.length}${s.length === 2 ? ` with ${s[0]} rows` : ''}`);

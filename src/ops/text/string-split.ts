@@ -71,7 +71,8 @@ function stringSplitKernel(ctx: KernelContext) {
 
 function inferStringSplit(ctx: InferContext): (ValueType | undefined)[] {
   const s = ctx.input(0).shape;
-  return [tensorType(DataType.STRING, s ? [...s, null] : undefined), tensorType(DataType.INT64, s)];
+  // The number of substrings depends on the strings.
+  return [tensorType(DataType.STRING, s ? [...s, ctx.newSymbol()] : undefined), tensorType(DataType.INT64, s)];
 }
 
 export default defineOp({
