@@ -2,7 +2,7 @@ import { defineOp } from '../define.js';
 import { Tensor } from '../../ir/tensor.js';
 import { tensorType, type Dim, type ValueType } from '../../ir/types.js';
 import { encodeFloats, scalarOf, toFloat64 } from '../helpers/convert.js';
-import { dimAdd, dimFloorDiv, dimMul } from '../helpers/dims.js';
+import { dimAdd, dimFloorDiv, dimMul, dimSub } from '../helpers/dims.js';
 import { fftPlan } from '../helpers/fft.js';
 import type { FlopsContext, InferContext, InferFn, KernelContext, KernelFn } from '../types.js';
 
@@ -136,7 +136,7 @@ function inferDft(axisOf: AxisOf): InferFn {
       const v = ctx.input(1).symbolic;
       n = v && v.length === 1 ? v[0]! : null;
       if (typeof n === 'number' && n < 1) fail(`dft_length must be positive, got ${n}`);
-    } else n = inverse && onesided ? dimMul(dimAdd(len, -1), 2) : len;
+    } else n = inverse && onesided ? dimSub(dimMul(len, 2), 2) : len;
     const outLen = inverse && onesided ? n : onesided ? dimAdd(dimFloorDiv(n, 2), 1) : n;
     const out = [...shape];
     out[axis] = outLen;
