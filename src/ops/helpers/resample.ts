@@ -179,6 +179,10 @@ function resampleAxis(src: Float64Array, dims: readonly number[], axis: number, 
   const inLen = dims[axis]!;
   const dst = new Float64Array(outer * outLen * inner);
   const { taps, idx, w, outside } = plan;
+  if (inner === 1) {
+    resampleLastAxis(src, dst, outer, inLen, outLen, plan, extrapolation);
+    return dst;
+  }
   for (let a = 0; a < outer; a++) {
     const srcBase = a * inLen * inner;
     for (let o = 0; o < outLen; o++) {
@@ -196,6 +200,25 @@ function resampleAxis(src: Float64Array, dims: readonly number[], axis: number, 
     }
   }
   return dst;
+}
+
+/** resampleAxis for the innermost axis: one dot product of taps per output element. */
+function resampleLastAxis(src: Float64Array, dst: Float64Array, outer: number, inLen: number, outLen: number, plan: AxisPlan, extrapolation: number): void {
+  const { taps, idx, w, outside } = plan;
+  for (let a = 0; a < outer; a++) {
+    const sb = a * inLen;
+    const db = a * outLen;
+    for (let o = 0; o < outLen; o++) {
+      if (outside && outside[o]) {
+        dst[db + o] = extrapolation;
+        continue;
+      }
+      let sum = 0;
+      const tb = o * taps;
+      for (let k = 0; k < taps; k++) sum += w[tb + k]! * src[sb + idx[tb + k]!]!;
+      dst[db + o] = sum;
+    }
+  }
 }
 
 /** Float results in the storage of an integer type: truncated toward zero, saturated to its range. */
@@ -238,12 +261,12 @@ function gatherNearest(x: Tensor, outDims: readonly number[], plans: readonly (A
   const n = sizeOf(outDims);
   const out = (Array.isArray(src) ? new Array<string>(n * lanes).fill('') : new (src.constructor as new (n: number) => TypedArray)(n * lanes)) as unknown as TensorData;
   const inStrides = new Array<number>(rank);
-  let acc = 1;
+  let acc = lanes;
   for (let d = rank - 1; d >= 0; d--) {
     inStrides[d] = acc;
     acc *= x.dims[d]!;
   }
-  // Per axis: input offset of each output index (-1 = extrapolate).
+  // Per axis: input offset (in numbers) of each output index; -1 = extrapolate.
   const offs = outDims.map((len, d) => {
     const p = plans[d];
     const a = new Float64Array(len);
@@ -255,26 +278,47 @@ function gatherNearest(x: Tensor, outDims: readonly number[], plans: readonly (A
   else if (src instanceof BigInt64Array || src instanceof BigUint64Array) extra = BigInt(Math.trunc(extrapolation));
   else if (isNarrowFloat(x.dtype)) extra = encodeFloats(x.dtype, [extrapolation])[0] as number;
   else extra = extrapolation;
-  const counter = new Array<number>(rank).fill(0);
-  const o = out as unknown as (number | bigint | string)[];
-  const s = src as unknown as (number | bigint | string)[];
-  for (let i = 0; i < n; i++) {
-    let off = 0;
-    let ext = false;
-    for (let d = 0; d < rank; d++) {
+  // Rows of the innermost axis: the outer axes give a base offset, the last axis a table.
+  const lastLen = rank > 0 ? outDims[rank - 1]! : 1;
+  const last = rank > 0 ? offs[rank - 1]! : Float64Array.of(0);
+  const rows = n / Math.max(lastLen, 1);
+  const counter = new Array<number>(Math.max(rank - 1, 0)).fill(0);
+  for (let row = 0; row < rows; row++) {
+    let base = 0;
+    for (let d = 0; d < rank - 1; d++) {
       const v = offs[d]![counter[d]!]!;
-      if (v < 0) ext = true;
-      off += v;
+      base = v < 0 || base < 0 ? -1 : base + v;
     }
-    if (lanes === 1) o[i] = ext ? extra : s[off]!;
-    else
-      for (let l = 0; l < lanes; l++) o[i * lanes + l] = ext ? (l === 0 ? extra : 0) : s[off * lanes + l]!;
-    for (let d = rank - 1; d >= 0; d--) {
+    copyRow(src, out, base, last, row * lastLen * lanes, lanes, extra);
+    for (let d = rank - 2; d >= 0; d--) {
       if (++counter[d]! < outDims[d]!) break;
       counter[d] = 0;
     }
   }
   return Tensor.fromData(x.dtype, outDims, out);
+}
+
+/** One output row of a nearest gather; base -1 (or a -1 entry) writes the extrapolation value. */
+function copyRow(src: TensorData, out: TensorData, base: number, last: Float64Array, o: number, lanes: number, extra: number | bigint | string): void {
+  const s = src as unknown as (number | bigint | string)[];
+  const d = out as unknown as (number | bigint | string)[];
+  const len = last.length;
+  if (lanes === 1) {
+    if (base < 0) {
+      for (let i = 0; i < len; i++) d[o + i] = extra;
+      return;
+    }
+    for (let i = 0; i < len; i++) {
+      const v = last[i]!;
+      d[o + i] = v < 0 ? extra : s[base + v]!;
+    }
+    return;
+  }
+  for (let i = 0; i < len; i++) {
+    const v = last[i]!;
+    const ext = base < 0 || v < 0;
+    for (let l = 0; l < lanes; l++) d[o + i * lanes + l] = ext ? (l === 0 ? extra : 0) : s[base + v + l]!;
+  }
 }
 
 /**

@@ -110,14 +110,19 @@ function gridSampleKernel(flavor: Flavor): KernelFn {
     const lo = sizes.map(() => (align ? 0 : -0.5));
     const hi = sizes.map((L) => (align ? L - 1 : L - 0.5));
     const T = mode === 'nearest' ? 1 : mode === 'linear' ? 2 : 4;
-    // Per point: T^r (offset, weight) pairs; offset -1 reads zero.
+    // Per output point: T^r (offset, weight) pairs, offset -1 reading zero; planned for a chunk of
+    // points at a time and shared by every channel.
     const combos = T ** r;
-    const tapIdx = new Int32Array(r * T);
-    const tapW = new Float64Array(r * T);
-    const cw = new Float64Array(4);
-    const offs = new Int32Array(combos);
-    const ws = new Float64Array(combos);
-    const counter = new Int32Array(r);
+    const chunk = Math.max(1, Math.min(P, Math.floor(65536 / combos)));
+    const plan: TapPlan = {
+      r, T, combos, sizes, strides, lo, hi, mode, padding, align,
+      tapIdx: new Int32Array(r * T),
+      tapW: new Float64Array(r * T),
+      cw: new Float64Array(4),
+      counter: new Int32Array(r),
+      offs: new Int32Array(chunk * combos),
+      ws: new Float64Array(chunk * combos),
+    };
     const numeric = mode !== 'nearest';
     const src = numeric ? toFloat64(x) : undefined;
     const out64 = numeric ? new Float64Array(N * C * P) : undefined;
@@ -125,76 +130,121 @@ function gridSampleKernel(flavor: Flavor): KernelFn {
     const lanes = dtypeInfo(x.dtype).lanes;
     const outRaw = numeric ? undefined : allocLike(raw!, N * C * P * lanes);
     for (let n = 0; n < N; n++) {
-      for (let p = 0; p < P; p++) {
-        const gb = (n * P + p) * r;
-        for (let k = 0; k < r; k++) {
-          const d = r - 1 - k; // grid coordinates list the innermost dim first
-          const L = sizes[d]!;
-          const v = g[gb + k]!;
-          let c = align ? ((v + 1) / 2) * (L - 1) : ((v + 1) * L - 1) / 2;
-          if (mode === 'nearest') c = r === 3 ? roundAway(c) : rint(c);
-          if (c < lo[d]! || c > hi[d]!) {
-            if (padding === 'border') c = c < 0 ? 0 : c > L - 1 ? L - 1 : c;
-            else if (padding === 'reflection') c = reflect(c, lo[d]!, hi[d]!);
-          }
-          if (mode === 'nearest') {
-            tapIdx[d * T] = Number.isFinite(c) ? resolveIndex(Math.trunc(c), sizes[d]!, lo[d]!, hi[d]!, padding) : -1;
-            tapW[d * T] = 1;
-          } else {
-            const f = Math.floor(c);
-            const t = c - f;
-            if (mode === 'linear') {
-              tapIdx[d * T] = resolveIndex(f, L, lo[d]!, hi[d]!, padding);
-              tapIdx[d * T + 1] = resolveIndex(f + 1, L, lo[d]!, hi[d]!, padding);
-              tapW[d * T] = 1 - t;
-              tapW[d * T + 1] = t;
-            } else {
-              cubicWeights(t, cw);
-              for (let q = 0; q < 4; q++) {
-                tapIdx[d * T + q] = resolveIndex(f - 1 + q, L, lo[d]!, hi[d]!, padding);
-                tapW[d * T + q] = cw[q]!;
-              }
-            }
-            if (!Number.isFinite(c)) for (let q = 0; q < T; q++) tapIdx[d * T + q] = -1;
-          }
-        }
-        // Tensor product of the per-dim taps.
-        counter.fill(0);
-        for (let m = 0; m < combos; m++) {
-          let off = 0;
-          let w = 1;
-          for (let d = 0; d < r; d++) {
-            const i = tapIdx[d * T + counter[d]!]!;
-            if (i < 0 || off < 0) off = -1;
-            else off += i * strides[d]!;
-            w *= tapW[d * T + counter[d]!]!;
-          }
-          offs[m] = off;
-          ws[m] = w;
-          for (let d = r - 1; d >= 0; d--) {
-            if (++counter[d]! < T) break;
-            counter[d] = 0;
-          }
-        }
+      for (let p0 = 0; p0 < P; p0 += chunk) {
+        const count = Math.min(chunk, P - p0);
+        planTaps(plan, g, (n * P + p0) * r, count);
         for (let ch = 0; ch < C; ch++) {
           const base = (n * C + ch) * S;
-          const o = (n * C + ch) * P + p;
-          if (numeric) {
-            let sum = 0;
-            for (let m = 0; m < combos; m++) if (offs[m]! >= 0 && ws[m] !== 0) sum += ws[m]! * src![base + offs[m]!]!;
-            out64![o] = sum;
-          } else {
-            const off = offs[0]!;
-            for (let l = 0; l < lanes; l++) {
-              (outRaw as unknown as unknown[])[o * lanes + l] = off >= 0 ? (raw as unknown as unknown[])[(base + off) * lanes + l] : (outRaw as unknown as unknown[])[o * lanes + l];
-            }
-          }
+          const o = (n * C + ch) * P + p0;
+          if (numeric) accumulate(src!, base, plan.offs, plan.ws, combos, count, out64!, o);
+          else gatherPoints(raw!, base, plan.offs, count, lanes, outRaw!, o);
         }
       }
     }
     if (!numeric) return [Tensor.fromData(x.dtype, outDims, outRaw!)];
     return [Tensor.fromData(x.dtype, outDims, fromFloat64(x.dtype, out64!, fail))];
   };
+}
+
+interface TapPlan {
+  r: number;
+  T: number;
+  combos: number;
+  sizes: readonly number[];
+  strides: readonly number[];
+  lo: readonly number[];
+  hi: readonly number[];
+  mode: Mode;
+  padding: Padding;
+  align: boolean;
+  tapIdx: Int32Array;
+  tapW: Float64Array;
+  cw: Float64Array;
+  counter: Int32Array;
+  /** Per point of the chunk: `combos` input offsets (-1 = zero) and weights. */
+  offs: Int32Array;
+  ws: Float64Array;
+}
+
+/** Fills plan.offs / plan.ws for `count` points whose grid coordinates start at g[gb]. */
+function planTaps(plan: TapPlan, g: Float64Array, gb: number, count: number): void {
+  const { r, T, combos, sizes, strides, lo, hi, mode, padding, align, tapIdx, tapW, cw, counter, offs, ws } = plan;
+  for (let q0 = 0; q0 < count; q0++) {
+    for (let k = 0; k < r; k++) {
+      const d = r - 1 - k; // grid coordinates list the innermost dim first
+      const L = sizes[d]!;
+      const v = g[gb + q0 * r + k]!;
+      let c = align ? ((v + 1) / 2) * (L - 1) : ((v + 1) * L - 1) / 2;
+      if (mode === 'nearest') c = r === 3 ? roundAway(c) : rint(c);
+      if (c < lo[d]! || c > hi[d]!) {
+        if (padding === 'border') c = c < 0 ? 0 : c > L - 1 ? L - 1 : c;
+        else if (padding === 'reflection') c = reflect(c, lo[d]!, hi[d]!);
+      }
+      if (mode === 'nearest') {
+        tapIdx[d * T] = Number.isFinite(c) ? resolveIndex(Math.trunc(c), L, lo[d]!, hi[d]!, padding) : -1;
+        tapW[d * T] = 1;
+        continue;
+      }
+      const f = Math.floor(c);
+      const t = c - f;
+      if (mode === 'linear') {
+        tapIdx[d * T] = resolveIndex(f, L, lo[d]!, hi[d]!, padding);
+        tapIdx[d * T + 1] = resolveIndex(f + 1, L, lo[d]!, hi[d]!, padding);
+        tapW[d * T] = 1 - t;
+        tapW[d * T + 1] = t;
+      } else {
+        cubicWeights(t, cw);
+        for (let q = 0; q < 4; q++) {
+          tapIdx[d * T + q] = resolveIndex(f - 1 + q, L, lo[d]!, hi[d]!, padding);
+          tapW[d * T + q] = cw[q]!;
+        }
+      }
+      if (!Number.isFinite(c)) for (let q = 0; q < T; q++) tapIdx[d * T + q] = -1;
+    }
+    // Tensor product of the per-dim taps.
+    counter.fill(0);
+    const ob = q0 * combos;
+    for (let m = 0; m < combos; m++) {
+      let off = 0;
+      let w = 1;
+      for (let d = 0; d < r; d++) {
+        const i = tapIdx[d * T + counter[d]!]!;
+        if (i < 0 || off < 0) off = -1;
+        else off += i * strides[d]!;
+        w *= tapW[d * T + counter[d]!]!;
+      }
+      offs[ob + m] = w === 0 ? -1 : off;
+      ws[ob + m] = w;
+      for (let d = r - 1; d >= 0; d--) {
+        if (++counter[d]! < T) break;
+        counter[d] = 0;
+      }
+    }
+  }
+}
+
+/** out[o + q] = sum of weighted taps of point q, for `count` points of one channel plane. */
+function accumulate(src: Float64Array, base: number, offs: Int32Array, ws: Float64Array, combos: number, count: number, out: Float64Array, o: number): void {
+  for (let q = 0; q < count; q++) {
+    let sum = 0;
+    const b = q * combos;
+    for (let m = 0; m < combos; m++) {
+      const off = offs[b + m]!;
+      if (off >= 0) sum += ws[b + m]! * src[base + off]!;
+    }
+    out[o + q] = sum;
+  }
+}
+
+/** Nearest: copies the one tap of each point (any element type); -1 leaves the zero value. */
+function gatherPoints(raw: TensorData, base: number, offs: Int32Array, count: number, lanes: number, out: TensorData, o: number): void {
+  const src = raw as unknown as ArrayLike<unknown> & unknown[];
+  const dst = out as unknown as unknown[];
+  for (let q = 0; q < count; q++) {
+    const off = offs[q]!;
+    if (off < 0) continue;
+    for (let l = 0; l < lanes; l++) dst[(o + q) * lanes + l] = src[(base + off) * lanes + l];
+  }
 }
 
 /** A zero-filled array of the same kind as `like` (zeros for nearest's zero padding). */

@@ -31,16 +31,23 @@ function corners(boxes: Float32Array, count: number, centerPoint: boolean): Floa
   return out;
 }
 
+/** Areas of boxes given as corners. */
+function areas(c: Float64Array, count: number): Float64Array {
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i++) out[i] = (c[i * 4 + 2]! - c[i * 4]!) * (c[i * 4 + 3]! - c[i * 4 + 1]!);
+  return out;
+}
+
 /** Whether boxes i and j overlap with IoU strictly above the threshold. */
-function overlaps(c: Float64Array, i: number, j: number, threshold: number): boolean {
+function overlaps(c: Float64Array, area: Float64Array, i: number, j: number, threshold: number): boolean {
   const iy0 = Math.max(c[i * 4]!, c[j * 4]!);
   const ix0 = Math.max(c[i * 4 + 1]!, c[j * 4 + 1]!);
   const iy1 = Math.min(c[i * 4 + 2]!, c[j * 4 + 2]!);
   const ix1 = Math.min(c[i * 4 + 3]!, c[j * 4 + 3]!);
   if (ix1 <= ix0 || iy1 <= iy0) return false;
   const inter = (ix1 - ix0) * (iy1 - iy0);
-  const areaI = (c[i * 4 + 2]! - c[i * 4]!) * (c[i * 4 + 3]! - c[i * 4 + 1]!);
-  const areaJ = (c[j * 4 + 2]! - c[j * 4]!) * (c[j * 4 + 3]! - c[j * 4 + 1]!);
+  const areaI = area[i]!;
+  const areaJ = area[j]!;
   const union = areaI + areaJ - inter;
   if (areaI <= 0 || areaJ <= 0 || union <= 0) return false;
   return inter / union > threshold;
@@ -71,6 +78,7 @@ function nmsKernel(ctx: KernelContext) {
   const kept = new Int32Array(numBoxes);
   for (let b = 0; b < batches; b++) {
     const c = corners(boxes.subarray(b * numBoxes * 4, (b + 1) * numBoxes * 4), numBoxes, centerPoint);
+    const area = areas(c, numBoxes);
     for (let k = 0; k < classes; k++) {
       if (maxPerClass === 0) break;
       const s = scores.subarray((b * classes + k) * numBoxes, (b * classes + k + 1) * numBoxes);
@@ -83,7 +91,7 @@ function nmsKernel(ctx: KernelContext) {
         if (nk >= maxPerClass) break;
         let keep = true;
         for (let q = 0; q < nk; q++) {
-          if (overlaps(c, i, kept[q]!, iouThreshold)) {
+          if (overlaps(c, area, i, kept[q]!, iouThreshold)) {
             keep = false;
             break;
           }
