@@ -1,5 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { defineOp } from '../define.js';
+import { decodeJpeg, JpegUnsupported } from '../helpers/jpeg.js';
 import { DataType } from '../../ir/dtype.js';
 import { Tensor } from '../../ir/tensor.js';
 import { tensorType, type ValueType } from '../../ir/types.js';
@@ -386,7 +387,18 @@ function decodeImage(b: Uint8Array): Rgb {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return decodePng(b);
   if (starts(0x42, 0x4d)) return decodeBmp(b);
   if (b[0] === 0x50 && b[1]! >= 0x31 && b[1]! <= 0x36) return decodePnm(b);
-  if (starts(0xff, 0xd8, 0xff)) throw new Unsupported('JPEG decoding is not implemented (PNG, BMP and PNM are)');
+  if (starts(0xff, 0xd8, 0xff)) {
+    try {
+      const j = decodeJpeg(b);
+      if (j.channels === 3) return { width: j.width, height: j.height, data: j.data };
+      const data = new Uint8Array(j.width * j.height * 3);
+      for (let i = 0; i < j.data.length; i++) data[i * 3] = data[i * 3 + 1] = data[i * 3 + 2] = j.data[i]!;
+      return { width: j.width, height: j.height, data };
+    } catch (e) {
+      if (e instanceof JpegUnsupported) throw new Unsupported(e.message);
+      throw e;
+    }
+  }
   if (starts(0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50) || starts(0xff, 0x4f, 0xff, 0x51)) throw new Unsupported('JPEG 2000 decoding is not implemented');
   if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) throw new Unsupported('TIFF decoding is not implemented');
   if (starts(0x52, 0x49, 0x46, 0x46) && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) throw new Unsupported('WebP decoding is not implemented');
@@ -400,10 +412,11 @@ function readFormat(ctx: { attr: InferContext['attr'] }, fail: (m: string) => ne
 }
 
 /**
- * ImageDecoder: PNG (every color type, bit depth and interlacing), BMP (1-32 bits, RLE, bit
- * fields) and PNM to [H, W, 3] (RGB/BGR) or [H, W, 1] (Grayscale, ITU-R 601 luma as Pillow
- * computes it). A corrupt stream gives an empty [0, 0, C] image, as the spec says; JPEG, JPEG 2000,
- * TIFF and WebP are recognized and reported as not implemented.
+ * ImageDecoder: JPEG (baseline and progressive, as libjpeg-turbo decodes it), PNG (every color
+ * type, bit depth and interlacing), BMP (1-32 bits, RLE, bit fields) and PNM to [H, W, 3]
+ * (RGB/BGR) or [H, W, 1] (Grayscale, ITU-R 601 luma as Pillow computes it). A corrupt stream gives
+ * an empty [0, 0, C] image, as the spec says; JPEG 2000, TIFF and WebP are recognized and reported
+ * as not implemented.
  */
 function imageDecoderKernel(ctx: KernelContext) {
   const fail: (m: string) => never = (m) => ctx.fail(m);

@@ -66,10 +66,11 @@ describe('ImageDecoder', () => {
     expect(values(y)).toEqual([0, 0, 0, 255, 255, 255, 85, 85, 85]);
   });
 
-  it('gives an empty image for a corrupt stream and fails for formats it does not decode', () => {
+  it('gives an empty image for a corrupt stream and fails for formats or features it does not decode', () => {
     const y = decode([1, 2, 3, 4, 5]);
     expect(y.dims).toEqual([0, 0, 3]);
-    expect(() => decode([0xff, 0xd8, 0xff, 0xe0, 0, 0])).toThrow(/JPEG decoding is not implemented/);
+    expect(decode([0xff, 0xd8, 0xff, 0xe0, 0, 0]).dims).toEqual([0, 0, 3]);
+    expect(() => decode([0xff, 0xd8, 0xff, 0xc9, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0])).toThrow(/arithmetic-coded JPEG is not supported/);
     expect(() => decode([0x49, 0x49, 0x2a, 0x00, 0, 0])).toThrow(/TIFF/);
   });
 });
