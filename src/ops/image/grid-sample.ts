@@ -4,7 +4,7 @@ import { Tensor } from '../../ir/tensor.js';
 import { tensorType, type Dim, type ValueType } from '../../ir/types.js';
 import { encodeFloats, isNarrowFloat, toFloat64 } from '../helpers/convert.js';
 import { dimConflicts, dimMerge } from '../helpers/dims.js';
-import type { InferContext, InferFn, KernelContext, KernelFn } from '../types.js';
+import type { FlopsContext, InferContext, InferFn, KernelContext, KernelFn } from '../types.js';
 
 type Mode = 'nearest' | 'linear' | 'cubic';
 type Padding = 'zeros' | 'border' | 'reflection';
@@ -297,10 +297,21 @@ function inferGridSample(flavor: Flavor): InferFn {
   };
 }
 
+/** One multiply-add per tap: 2^r taps (linear) or 4^r (cubic) per output element; nearest copies. */
+function gridSampleFlops(ctx: FlopsContext): number | undefined {
+  const out = ctx.outputShape(0);
+  if (!out) return undefined;
+  const mode = ctx.attr.optString('mode') ?? 'linear';
+  if (mode === 'nearest') return 0;
+  const taps = (mode === 'cubic' || mode === 'bicubic' ? 4 : 2) ** (out.length - 2);
+  return 2 * taps * out.reduce((a, b) => a * b, 1);
+}
+
 /** GridSample: samples X at normalized grid positions (nearest, N-linear, N-cubic) with padding. */
 export default defineOp({
   opType: 'GridSample',
   category: 'image',
+  flops: gridSampleFlops,
   versions: [
     { since: 16, inputs: 'X:T1, grid:T2', outputs: 'Y:T1', attrs: { align_corners: 'int=0', mode: 'string=bilinear', padding_mode: 'string=zeros' }, types: { T1: '$all_v1', T2: 'float16 float double' }, infer: inferGridSample(V16), kernel: gridSampleKernel(V16) },
     { since: 20, inputs: 'X:T1, grid:T2', outputs: 'Y:T1', attrs: { align_corners: 'int=0', mode: 'string=linear', padding_mode: 'string=zeros' }, types: { T1: '$all_v1', T2: 'float16 float double' }, infer: inferGridSample(V20), kernel: gridSampleKernel(V20) },

@@ -166,8 +166,15 @@ function inferResize(scalesIndex: number, sizesIndex: number | undefined, coords
     const x = ctx.input(0);
     if (coords) readOptions(ctx.attr, coords, fail);
     const policy = sizesIndex !== undefined ? readPolicy(ctx.attr, fail) : 'stretch';
-    const shape = x.shape;
-    if (!shape) return [tensorType(x.elemType)];
+    let shape = x.shape;
+    if (!shape) {
+      // Without axes, the length of scales or sizes is the rank.
+      if (ctx.attr.optInts('axes')) return [tensorType(x.elemType)];
+      const lens = [scalesIndex, sizesIndex].map((i) => (i !== undefined && ctx.has(i) ? ctx.input(i).shape?.[0] : undefined));
+      const len = lens.find((l) => typeof l === 'number' && l > 0);
+      if (typeof len !== 'number') return [tensorType(x.elemType)];
+      shape = new Array<Dim>(len).fill(null);
+    }
     const rank = shape.length;
     const axes = readAxes(ctx.attr, rank, fail);
     const scalesIn = ctx.has(scalesIndex) ? ctx.input(scalesIndex) : undefined;

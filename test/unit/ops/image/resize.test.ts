@@ -96,6 +96,9 @@ describe('Resize', () => {
     // Unknown scales: rank is kept, resized dims unknown.
     const dyn = { kind: 'tensor' as const, elemType: DataType.FLOAT, shape: [4] };
     expect(shapeOf(inferOp('Resize', [fixed, undefined, dyn], {}, { opset: 13 }).types[0])).toEqual([null, null, null, null]);
+    // Unknown rank: the length of scales gives it.
+    const anyRank = { kind: 'tensor' as const, elemType: DataType.FLOAT };
+    expect(shapeOf(inferOp('Resize', [anyRank, undefined, scales(1, 2)], {}, { opset: 13 }).types[0])).toEqual([null, null]);
   });
 });
 
