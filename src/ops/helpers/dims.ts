@@ -10,7 +10,7 @@ import type { Dim } from '../../ir/types.js';
 /** A polynomial: monomial key ("" for the constant, "N", "N*S") -> integer coefficient. */
 type Poly = Map<string, number>;
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_.:\-]*$/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_.:]*$/;
 
 function atomPoly(atom: string): Poly {
   return new Map([[atom, 1]]);
