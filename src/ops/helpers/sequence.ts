@@ -33,7 +33,8 @@ function producerOf(v: Value | undefined): Node | undefined {
 
 /**
  * The number of elements of a sequence value when the graph makes it plain (SequenceConstruct,
- * SequenceEmpty, and SequenceInsert/SequenceErase chains over them); undefined otherwise.
+ * SequenceEmpty, SplitToSequence with a constant 1-D split, and SequenceInsert/SequenceErase
+ * chains over them); undefined otherwise.
  */
 export function knownSequenceLength(v: Value | undefined): number | undefined {
   let extra = 0;
@@ -46,6 +47,11 @@ export function knownSequenceLength(v: Value | undefined): number | undefined {
         return extra;
       case 'SequenceConstruct':
         return p.inputs.length + extra;
+      case 'SplitToSequence': {
+        // One part per entry of a constant 1-D split.
+        const split = p.inputs[1]?.constValue;
+        return split && split.rank === 1 ? split.size + extra : undefined;
+      }
       case 'SequenceInsert':
         extra++;
         v = p.inputs[0];
