@@ -8,7 +8,7 @@ import { Tensor } from '../../ir/tensor.js';
 import { tensorType, typeString, type Dim, type ValueType } from '../../ir/types.js';
 import type { AttrReader } from '../attr-reader.js';
 import type { FlopsContext, InferContext, KernelContext } from '../types.js';
-import { encodeFloats, toFloat, toInts } from './convert.js';
+import { encodeFloats, toFloat64, toInts } from './convert.js';
 import { dimMerge } from './dims.js';
 
 export type RnnKind = 'rnn' | 'gru' | 'lstm';
@@ -214,15 +214,24 @@ function activate(a: Act, buf: Float64Array, off: number, n: number, clip: numbe
 
 // ---- kernel ---------------------------------------------------------------------------
 
-type Floats = Float32Array | Float64Array;
-
-/** out[row] += sum_k a[aOff + k] * m[mOff + row*k + k] for rows [0, rows): a row vector times M^T. */
-function addVecMatT(a: Floats, aOff: number, m: Floats, mOff: number, rows: number, cols: number, out: Float64Array, outOff: number): void {
+/** out[outOff + r] += a[aOff ..] · m[mOff + r*cols ..] for r in [0, rows): a row vector times M^T (4 accumulators). */
+function addVecMatT(a: Float64Array, aOff: number, m: Float64Array, mOff: number, rows: number, cols: number, out: Float64Array, outOff: number): void {
+  const c4 = cols & ~3;
   for (let r = 0; r < rows; r++) {
-    let s = 0;
     const base = mOff + r * cols;
-    for (let k = 0; k < cols; k++) s += a[aOff + k]! * m[base + k]!;
-    out[outOff + r] += s;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let k = 0;
+    for (; k < c4; k += 4) {
+      s0 += a[aOff + k]! * m[base + k]!;
+      s1 += a[aOff + k + 1]! * m[base + k + 1]!;
+      s2 += a[aOff + k + 2]! * m[base + k + 2]!;
+      s3 += a[aOff + k + 3]! * m[base + k + 3]!;
+    }
+    for (; k < cols; k++) s0 += a[aOff + k]! * m[base + k]!;
+    out[outOff + r] += s0 + s1 + s2 + s3;
   }
 }
 
@@ -275,13 +284,14 @@ export function rnnKernel(kind: RnnKind) {
         lens[b] = l[b]!;
       }
     }
-    const x = toFloat(X);
-    const w = toFloat(W);
-    const r = toFloat(R);
-    const bias = Bt ? toFloat(Bt) : undefined;
-    const h0 = h0T ? toFloat(h0T) : undefined;
-    const c0 = c0T ? toFloat(c0T) : undefined;
-    const p = PT ? toFloat(PT) : undefined;
+    // Everything in float64, so that the inner loops see one array type.
+    const x = toFloat64(X);
+    const w = toFloat64(W);
+    const r = toFloat64(R);
+    const bias = Bt ? toFloat64(Bt) : undefined;
+    const h0 = h0T ? toFloat64(h0T) : undefined;
+    const c0 = c0T ? toFloat64(c0T) : undefined;
+    const p = PT ? toFloat64(PT) : undefined;
 
     const wantY = ctx.outputNeeded(0);
     const y = wantY ? new Float64Array(seq * dirs * batch * H) : undefined;
