@@ -36,10 +36,6 @@ export default defineOp({
   category: 'ml',
   infer: inferScaler,
   kernel: scalerKernel,
-  flops: (ctx) => {
-    const s = ctx.outputShape(0);
-    return s ? 2 * s.reduce((a, b) => a * b, 1) : undefined;
-  },
   versions: [
     { since: 1, inputs: 'X:T', outputs: 'Y:tensor(float)', attrs: { offset: 'floats', scale: 'floats' }, types: { T: 'float double int64 int32' } },
   ],
