@@ -4,7 +4,8 @@
  */
 import type { Dim } from '../../ir/types.js';
 import type { AttrReader } from '../attr-reader.js';
-import type { InferInput } from '../types.js';
+import type { Tensor } from '../../ir/tensor.js';
+import type { FlopsContext, InferInput, KernelContext } from '../types.js';
 import { dimAdd, dimCeilDiv, dimConflicts, dimFloorDiv, dimMul } from './dims.js';
 
 export type AutoPad = 'NOTSET' | 'SAME_UPPER' | 'SAME_LOWER' | 'VALID';
@@ -255,4 +256,30 @@ export function prodOf(dims: readonly number[] | undefined, from = 0, to?: numbe
   let p = 1;
   for (let i = from; i < (to ?? dims.length); i++) p *= dims[i]!;
   return p;
+}
+
+/** The static geometry of a convolution of X by W (shared by Conv, ConvInteger, QLinearConv). */
+export function convKernelGeometry(ctx: KernelContext, x: Tensor, w: Tensor): { geom: WindowGeometry; M: number; group: number } {
+  if (x.rank < 3) ctx.fail(`X must have rank >= 3 (N, C, spatial...), got [${x.dims.join(',')}]`);
+  if (w.rank !== x.rank) ctx.fail(`W [${w.dims.join(',')}] must have the rank of X [${x.dims.join(',')}]`);
+  const group = ctx.attr.int('group');
+  const M = w.dims[0]!;
+  if (group < 1 || x.dims[1]! !== w.dims[1]! * group || M % group !== 0) {
+    ctx.fail(`X [${x.dims.join(',')}] and W [${w.dims.join(',')}] do not agree with group ${group} (C = W[1] * group, M divisible by group)`);
+  }
+  const wa = readWindowAttrs(ctx.attr, x.rank - 2, w.dims.slice(2), (m) => ctx.fail(m));
+  const geom = windowGeometry(x.dims.slice(2), { ...wa, kernel: w.dims.slice(2) }, (m) => ctx.fail(m));
+  return { geom, M, group };
+}
+
+/** FLOPs of a convolution: 2 * prod(Y) * (C/group) * prod(kernel), plus prod(Y) for a bias. */
+export function convFlops(wInput: number, biasInput?: number) {
+  return (ctx: FlopsContext): number | undefined => {
+    const y = ctx.outputShape(0);
+    const w = ctx.inputShape(wInput);
+    const py = prodOf(y);
+    const pw = prodOf(w, 1);
+    if (py === undefined || pw === undefined) return undefined;
+    return 2 * py * pw + (biasInput !== undefined && ctx.node.inputs[biasInput] ? py : 0);
+  };
 }

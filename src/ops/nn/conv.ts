@@ -1,12 +1,11 @@
 import { defineOp } from '../define.js';
 import { DataType } from '../../ir/dtype.js';
-import type { Tensor } from '../../ir/tensor.js';
 import { tensorType, type ValueType } from '../../ir/types.js';
-import { inferConvShape, prodOf, readWindowAttrs, windowGeometry, type WindowGeometry } from '../helpers/conv-pool.js';
+import { convFlops, convKernelGeometry, inferConvShape } from '../helpers/conv-pool.js';
 import { convForward, sameKind } from '../helpers/conv-kernel.js';
 import { tensorFromFloats, toFloat } from '../helpers/convert.js';
 import { dimConflicts } from '../helpers/dims.js';
-import type { FlopsContext, InferContext, KernelContext } from '../types.js';
+import type { InferContext, KernelContext } from '../types.js';
 
 /** Y = X (*) W + B: N-D convolution with groups, strides, dilations and padding. */
 function inferConv(ctx: InferContext): (ValueType | undefined)[] {
@@ -21,25 +20,11 @@ function inferConv(ctx: InferContext): (ValueType | undefined)[] {
   return [tensorType(x.elemType || w.elemType, shape)];
 }
 
-/** The static geometry of a convolution of X by W (shared by Conv, ConvInteger, QLinearConv). */
-export function convGeometry(ctx: KernelContext, x: Tensor, w: Tensor): { geom: WindowGeometry; M: number; group: number } {
-  if (x.rank < 3) ctx.fail(`X must have rank >= 3 (N, C, spatial...), got [${x.dims.join(',')}]`);
-  if (w.rank !== x.rank) ctx.fail(`W [${w.dims.join(',')}] must have the rank of X [${x.dims.join(',')}]`);
-  const group = ctx.attr.int('group');
-  const M = w.dims[0]!;
-  if (group < 1 || x.dims[1]! !== w.dims[1]! * group || M % group !== 0) {
-    ctx.fail(`X [${x.dims.join(',')}] and W [${w.dims.join(',')}] do not agree with group ${group} (C = W[1] * group, M divisible by group)`);
-  }
-  const wa = readWindowAttrs(ctx.attr, x.rank - 2, w.dims.slice(2), (m) => ctx.fail(m));
-  const geom = windowGeometry(x.dims.slice(2), { ...wa, kernel: w.dims.slice(2) }, (m) => ctx.fail(m));
-  return { geom, M, group };
-}
-
 function convKernel(ctx: KernelContext) {
   const X = ctx.input(0);
   const W = ctx.input(1);
   const B = ctx.optionalInput(2);
-  const { geom, M, group } = convGeometry(ctx, X, W);
+  const { geom, M, group } = convKernelGeometry(ctx, X, W);
   if (B && B.size !== M) ctx.fail(`B has ${B.size} values, expected ${M}`);
   const x = toFloat(X);
   let w = toFloat(W);
@@ -49,18 +34,6 @@ function convKernel(ctx: KernelContext) {
   const y = sameKind(x, outDims.reduce((a, b) => a * b, 1));
   convForward(x, X.dims, w, M, group, geom, B ? toFloat(B) : undefined, y);
   return [tensorFromFloats(X.dtype === DataType.UNDEFINED ? DataType.FLOAT : X.dtype, outDims, y)];
-}
-
-/** FLOPs of a convolution: 2 * prod(Y) * (C/group) * prod(kernel), plus prod(Y) for a bias. */
-export function convFlops(wInput: number, biasInput: number) {
-  return (ctx: FlopsContext): number | undefined => {
-    const y = ctx.outputShape(0);
-    const w = ctx.inputShape(wInput);
-    const py = prodOf(y);
-    const pw = prodOf(w, 1);
-    if (py === undefined || pw === undefined) return undefined;
-    return 2 * py * pw + (ctx.node.inputs[biasInput] ? py : 0);
-  };
 }
 
 export default defineOp({
