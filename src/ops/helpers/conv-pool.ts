@@ -144,16 +144,18 @@ export function windowAxisDim(
   if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') return dimCeilDiv(inSize, s);
   if (k === null || inSize === null) return null;
   const ek = effectiveKernel(k, d);
-  if (autoPad === 'VALID') return dimAdd(dimFloorDiv(dimAdd(inSize, -ek), s), 1);
-  const span = dimAdd(inSize, padBegin + padEnd - ek);
-  if (!ceilMode || s === 1) {
+  // floor((in + c) / s) + 1 is written floor((in + c + s) / s), and likewise for ceil, so that the
+  // constant inside stays non-negative in common cases ("H-1" would read back as a name).
+  const c = autoPad === 'VALID' ? -ek : padBegin + padEnd - ek;
+  if (s === 1) {
     // With stride 1, ceil equals floor; the last window starts in the end padding only if padEnd >= ek.
-    if (ceilMode && padEnd >= ek) return null;
-    return dimAdd(dimFloorDiv(span, s), 1);
+    if (ceilMode && autoPad !== 'VALID' && padEnd >= ek) return null;
+    return dimAdd(inSize, c + 1);
   }
+  if (!ceilMode || autoPad === 'VALID') return dimFloorDiv(dimAdd(inSize, c + s), s);
   // The last-window correction can only apply when padEnd + s - 1 >= ek; then it depends on the value.
   if (padEnd + s - 1 >= ek) return null;
-  return dimAdd(dimCeilDiv(span, s), 1);
+  return dimCeilDiv(dimAdd(inSize, c + s), s);
 }
 
 /** Resolves the static geometry of a window over `inDims`; fails on an empty or negative output. */
