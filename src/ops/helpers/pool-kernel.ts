@@ -70,6 +70,10 @@ export function poolForward(x: FloatArray, planes: number, g: WindowGeometry, op
   const p = opts.p ?? 2;
   const indices = opts.indices;
   const colMajor = opts.storageOrder === 1;
+  if (nd === 2 && !(indices && colMajor)) {
+    pool2d(x, planes, g, mode, includePad, p, indices, { start, kLo, kHi, padCnt }, y);
+    return;
+  }
   const oIdx = new Int32Array(nd);
   const t = new Int32Array(nd);
   const dilL = g.dilations[last]!;
@@ -146,6 +150,72 @@ export function poolForward(x: FloatArray, planes: number, g: WindowGeometry, op
       for (let d = last; d >= 0; d--) {
         if (++oIdx[d]! < g.outDims[d]!) break;
         oIdx[d] = 0;
+      }
+    }
+  }
+}
+
+/** The 2-D case of poolForward with the loops written out (tables as built there). */
+function pool2d(
+  x: FloatArray,
+  planes: number,
+  g: WindowGeometry,
+  mode: number,
+  includePad: boolean,
+  p: number,
+  indices: BigInt64Array | undefined,
+  tab: { start: Int32Array; kLo: Int32Array; kHi: Int32Array; padCnt: Int32Array },
+  y: FloatArray,
+): void {
+  const { start, kLo, kHi, padCnt } = tab;
+  const [H, W] = g.inDims as [number, number];
+  const [OH, OW] = g.outDims as [number, number];
+  const [dh, dw] = g.dilations as [number, number];
+  for (let plane = 0; plane < planes; plane++) {
+    const xOff = plane * H * W;
+    let yi = plane * OH * OW;
+    for (let oh = 0; oh < OH; oh++) {
+      const h0 = kLo[oh]!;
+      const h1 = kHi[oh]!;
+      const sh = start[oh]!;
+      for (let ow = 0; ow < OW; ow++, yi++) {
+        const j = OH + ow;
+        const w0 = kLo[j]!;
+        const w1 = kHi[j]!;
+        const base = xOff + start[j]!;
+        if (mode === 0) {
+          let acc = -Infinity;
+          let best = -1;
+          for (let kh = h0; kh < h1; kh++) {
+            const row = base + (sh + kh * dh) * W;
+            for (let kw = w0; kw < w1; kw++) {
+              const v = x[row + kw * dw]!;
+              if (v > acc || v !== v || best < 0) {
+                acc = v;
+                best = row + kw * dw;
+              }
+            }
+          }
+          y[yi] = acc;
+          if (indices) indices[yi] = BigInt(best < 0 ? xOff : best);
+        } else {
+          let acc = 0;
+          for (let kh = h0; kh < h1; kh++) {
+            const row = base + (sh + kh * dh) * W;
+            if (mode === 1) for (let kw = w0; kw < w1; kw++) acc += x[row + kw * dw]!;
+            else if (p === 2) {
+              for (let kw = w0; kw < w1; kw++) {
+                const v = x[row + kw * dw]!;
+                acc += v * v;
+              }
+            } else if (p === 1) for (let kw = w0; kw < w1; kw++) acc += Math.abs(x[row + kw * dw]!);
+            else for (let kw = w0; kw < w1; kw++) acc += Math.abs(x[row + kw * dw]!) ** p;
+          }
+          if (mode === 1) {
+            const n = includePad ? padCnt[oh]! * padCnt[j]! : Math.max(0, h1 - h0) * Math.max(0, w1 - w0);
+            y[yi] = acc / n;
+          } else y[yi] = p === 2 ? Math.sqrt(acc) : p === 1 ? acc : acc ** (1 / p);
+        }
       }
     }
   }
