@@ -3,7 +3,7 @@ import { tensorType, type ValueType } from '../../ir/types.js';
 import { sameKind } from '../helpers/conv-kernel.js';
 import { tensorFromFloats, toFloat } from '../helpers/convert.js';
 import { dimConflicts } from '../helpers/dims.js';
-import type { FlopsContext, InferContext, KernelContext } from '../types.js';
+import type { InferContext, KernelContext } from '../types.js';
 
 /** Rounds half away from zero, like C's round(). */
 function roundAway(v: number): number {
@@ -68,18 +68,11 @@ function maxRoiPoolKernel(ctx: KernelContext) {
   return [tensorFromFloats(X.dtype, [numRois, C, ph, pw], y)];
 }
 
-/** FLOPs: one comparison per input element of each region, bounded by prod(Y) * H * W / prod(pooled). */
-function maxRoiPoolFlops(ctx: FlopsContext): number | undefined {
-  const y = ctx.outputShape(0);
-  return y ? y.reduce((a, b) => a * b, 1) : undefined;
-}
-
 export default defineOp({
   opType: 'MaxRoiPool',
   category: 'pool',
   infer: inferMaxRoiPool,
   kernel: maxRoiPoolKernel,
-  flops: maxRoiPoolFlops,
   versions: [
     { since: 1, inputs: 'X:T, rois:T', outputs: 'Y:T', attrs: { pooled_shape: 'ints!', spatial_scale: 'float=1.0' }, types: { T: 'float16 float double' } },
     { since: 22, inputs: 'X:T, rois:T', outputs: 'Y:T', attrs: { pooled_shape: 'ints!', spatial_scale: 'float=1.0' }, types: { T: 'bfloat16 float16 float double' } },
