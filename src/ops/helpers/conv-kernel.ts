@@ -110,10 +110,11 @@ function slidePlan(g: SlideGeometry): SlidePlan {
 }
 
 /**
- * im2col, transposed: colT[p * rowStride + c * K + tap] = image value read by grid position p
- * at that tap of channel c (0 in the padding). colT must be zero-filled.
+ * im2col, transposed, for the grid rows [r0, r1) (rows: all axes but the innermost):
+ * colT[(p - r0 * OL) * rowStride + c * K + tap] = image value read by grid position p at that
+ * tap of channel c (0 in the padding). colT must be zero-filled.
  */
-function im2colT(img: FloatArray, imgOff: number, channels: number, pl: SlidePlan, colT: FloatArray, rowStride: number): void {
+function im2colT(img: FloatArray, imgOff: number, channels: number, pl: SlidePlan, colT: FloatArray, rowStride: number, r0: number, r1: number): void {
   const { inSize, K, KL, OL, outerCount, SL, outerOff, lo, hi, kOff } = pl;
   for (let c = 0; c < channels; c++) {
     const imgC = imgOff + c * inSize;
@@ -124,11 +125,11 @@ function im2colT(img: FloatArray, imgOff: number, channels: number, pl: SlidePla
       const l = lo[kl]!;
       const h = hi[kl]!;
       const ko = kOff[kl]!;
-      for (let outer = 0; outer < outerCount; outer++) {
+      for (let outer = r0; outer < r1; outer++) {
         const off = outerOff[oBase + outer]!;
         if (off < 0) continue;
         let xi = imgC + off + l * SL + ko;
-        let ci = (outer * OL + l) * rowStride + row;
+        let ci = ((outer - r0) * OL + l) * rowStride + row;
         for (let o = l; o < h; o++, xi += SL, ci += rowStride) colT[ci] = img[xi]!;
       }
     }
@@ -190,12 +191,14 @@ function transposeInto(src: FloatArray, off: number, rows: number, cols: number,
 }
 
 const JTILE = 32;
+/** Elements of the im2col buffer built at once (16 MiB of float32). */
+const COL_BUDGET = 1 << 22;
 
 /**
- * c[M x P] += a[M x K] * bt[P x K]^T (all row-major): dot products over contiguous K, in
- * register blocks of 4 rows x 2 columns, tiled over P so a tile of bt stays in cache.
+ * c[M x P] += a[M x K] * bt[P x K]^T (all row-major; rows of c are `ldc` apart): dot products over
+ * contiguous K, in register blocks of 4 rows x 2 columns, tiled over P so a tile of bt stays in cache.
  */
-export function gemmNT(M: number, K: number, P: number, a: FloatArray, aOff: number, bt: FloatArray, btOff: number, c: FloatArray, cOff: number): void {
+export function gemmNT(M: number, K: number, P: number, a: FloatArray, aOff: number, bt: FloatArray, btOff: number, c: FloatArray, cOff: number, ldc = P): void {
   for (let j0 = 0; j0 < P; j0 += JTILE) {
     const j1 = j0 + JTILE < P ? j0 + JTILE : P;
     let m = 0;
@@ -204,7 +207,7 @@ export function gemmNT(M: number, K: number, P: number, a: FloatArray, aOff: num
       const a1 = a0 + K;
       const a2 = a1 + K;
       const a3 = a2 + K;
-      const c0 = cOff + m * P;
+      const c0 = cOff + m * ldc;
       let j = j0;
       for (; j + 2 <= j1; j += 2) {
         const b0 = btOff + j * K;
@@ -229,12 +232,12 @@ export function gemmNT(M: number, K: number, P: number, a: FloatArray, aOff: num
         const o = c0 + j;
         c[o] += s00;
         c[o + 1] += s01;
-        c[o + P] += s10;
-        c[o + P + 1] += s11;
-        c[o + 2 * P] += s20;
-        c[o + 2 * P + 1] += s21;
-        c[o + 3 * P] += s30;
-        c[o + 3 * P + 1] += s31;
+        c[o + ldc] += s10;
+        c[o + ldc + 1] += s11;
+        c[o + 2 * ldc] += s20;
+        c[o + 2 * ldc + 1] += s21;
+        c[o + 3 * ldc] += s30;
+        c[o + 3 * ldc + 1] += s31;
       }
       for (; j < j1; j++) {
         const b0 = btOff + j * K;
@@ -248,14 +251,14 @@ export function gemmNT(M: number, K: number, P: number, a: FloatArray, aOff: num
         }
         const o = c0 + j;
         c[o] += s0;
-        c[o + P] += s1;
-        c[o + 2 * P] += s2;
-        c[o + 3 * P] += s3;
+        c[o + ldc] += s1;
+        c[o + 2 * ldc] += s2;
+        c[o + 3 * ldc] += s3;
       }
     }
     for (; m < M; m++) {
       const a0 = aOff + m * K;
-      const c0 = cOff + m * P;
+      const c0 = cOff + m * ldc;
       for (let j = j0; j < j1; j++) {
         const b0 = btOff + j * K;
         let s = 0;
@@ -302,7 +305,10 @@ export function convForward(
     g.inDims.every((d, i) => d === g.outDims[i]);
   const pl = slidePlan(g);
   const direct = Cg === 1 && !pointwise;
-  const colT = direct ? undefined : sameKind(x, CK * outSize);
+  // The im2col matrix is built for a chunk of grid rows at a time, bounding its memory.
+  const rowLen = pl.OL * CK;
+  const chunk = Math.max(1, Math.min(pl.outerCount, Math.floor(COL_BUDGET / Math.max(1, rowLen))));
+  const colT = direct ? undefined : sameKind(x, pointwise ? CK * outSize : chunk * rowLen);
   for (let n = 0; n < N; n++) {
     for (let gi = 0; gi < group; gi++) {
       const xOff = (n * C + gi * Cg) * inSize;
@@ -312,12 +318,17 @@ export function convForward(
         for (let m = 0; m < Mg; m++) directAcc(x, xOff, pl, w, wOff + m * K, y, yOff + m * outSize);
         continue;
       }
-      if (pointwise) transposeInto(x, xOff, Cg, inSize, colT!);
-      else {
-        colT!.fill(0);
-        im2colT(x, xOff, Cg, pl, colT!, CK);
+      if (pointwise) {
+        transposeInto(x, xOff, Cg, inSize, colT!);
+        gemmNT(Mg, CK, outSize, w, wOff, colT!, 0, y, yOff);
+        continue;
       }
-      gemmNT(Mg, CK, outSize, w, wOff, colT!, 0, y, yOff);
+      for (let r0 = 0; r0 < pl.outerCount; r0 += chunk) {
+        const r1 = Math.min(pl.outerCount, r0 + chunk);
+        colT!.fill(0, 0, (r1 - r0) * rowLen);
+        im2colT(x, xOff, Cg, pl, colT!, CK, r0, r1);
+        gemmNT(Mg, CK, (r1 - r0) * pl.OL, w, wOff, colT!, 0, y, yOff + r0 * pl.OL, outSize);
+      }
     }
     if (bias) {
       for (let m = 0; m < M; m++) {

@@ -83,6 +83,19 @@ describe('Conv', () => {
     });
   }
 
+  it('builds the im2col matrix in chunks of rows for large images', () => {
+    // 64 channels of ones, a 3x3 kernel of ones, pad 1: each output counts the taps inside the image.
+    const H = 260;
+    const x = f32([1, 64, H, H], new Array(64 * H * H).fill(1));
+    const w = f32([1, 64, 3, 3], new Array(64 * 9).fill(1));
+    const [y] = runOp('Conv', [x, w], { pads: [1, 1, 1, 1] });
+    const v = values(y!);
+    const inside = (i: number) => (i === 0 || i === H - 1 ? 2 : 3);
+    let bad = 0;
+    for (let i = 0; i < H; i++) for (let j = 0; j < H; j++) if (v[i * H + j] !== 64 * inside(i) * inside(j)) bad++;
+    expect(bad).toBe(0);
+  });
+
   it('computes float16 in float32 and rounds once', () => {
     const xs = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
     const ws = [1.5, -2.25, 0.125, 3];
