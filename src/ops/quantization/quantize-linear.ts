@@ -18,7 +18,9 @@ const FLOAT_TARGETS = new Set<DataType>([
 
 /** The quantized type: output_dtype, else the zero point's type, else uint8; both must agree. */
 function outputType(outputDtype: number, zp: DataType | undefined, fail: (m: string) => never): DataType {
-  if (outputDtype !== 0 && zp !== undefined && zp !== DataType.UNDEFINED && outputDtype !== zp) {
+  // A zero point of a type not known yet (during inference) leaves the output type open.
+  if (zp === DataType.UNDEFINED) return outputDtype as DataType;
+  if (outputDtype !== 0 && zp !== undefined && outputDtype !== zp) {
     fail(`output_dtype ${isKnownDataType(outputDtype) ? dtypeName(outputDtype) : outputDtype} differs from the zero point's type ${dtypeName(zp)}`);
   }
   const t = zp || outputDtype || DataType.UINT8;

@@ -72,6 +72,10 @@ describe('QuantizeLinear', () => {
     expect(inferOp('QuantizeLinear', [x, tensorType(DataType.FLOAT, [])], { output_dtype: DataType.UINT4 }, { opset: 21 }).types[0]).toEqual(
       tensorType(DataType.UINT4, ['N', 8, 'D']),
     );
+    // A zero point of unknown type does not mean uint8.
+    expect(inferOp('QuantizeLinear', [x, tensorType(DataType.FLOAT, []), tensorType(DataType.UNDEFINED, [])]).types[0]).toEqual(
+      tensorType(DataType.UNDEFINED, ['N', 8, 'D']),
+    );
     const codes = (r: ReturnType<typeof inferOp>) => r.diagnostics.map((d) => d.code);
     expect(codes(inferOp('QuantizeLinear', [x, tensorType(DataType.FLOAT, [7])]))).toEqual(['E_INFER']);
     expect(codes(inferOp('QuantizeLinear', [x, tensorType(DataType.FLOAT, ['N', 3, 'D'])], { block_size: 3 }, { opset: 21 }))).toEqual([]);
