@@ -186,7 +186,8 @@ export function dimCeilDiv(a: Dim, b: Dim): Dim {
 }
 
 function wrap(d: number | string): string {
-  return typeof d === 'number' || NAME.test(d) ? String(d) : `(${d})`;
+  // A name with '-' is parenthesized too: "N-1" (which this module writes) must not print as floor(N-1/2).
+  return typeof d === 'number' || (NAME.test(d) && !d.includes('-')) ? String(d) : `(${d})`;
 }
 
 /** The product of dims (e.g. a flattened size). */
