@@ -115,7 +115,7 @@ export function elementAt(data: TensorData, i: number): Scalar {
  * (lanes = numbers per element).
  */
 export function copyRun(src: TensorData, si: number, dst: TensorData, di: number, count: number, lanes: number): void {
-  if (!Array.isArray(src) && !Array.isArray(dst)) {
+  if (count * lanes > 16 && !Array.isArray(src) && !Array.isArray(dst)) {
     (dst as Float64Array).set((src as Float64Array).subarray(si * lanes, (si + count) * lanes), di * lanes);
     return;
   }
@@ -127,4 +127,19 @@ export function copyRun(src: TensorData, si: number, dst: TensorData, di: number
 /** The first element of a tensor in storage form (a fill value given as a tensor). */
 export function firstElement(t: Tensor): Scalar {
   return elementAt(t.data(), 0);
+}
+
+/** Copies one element (all its lanes) from `src` at si to `dst` at di. */
+export function setElement(dst: TensorData, di: number, src: TensorData, si: number, lanes: number): void {
+  copyElement(src as unknown as Slots, si, dst as unknown as Slots, di, lanes);
+}
+
+/** Fills all of `dst` with element `si` of `src`. */
+export function fillElement(dst: TensorData, src: TensorData, si: number, lanes: number): void {
+  if (lanes === 1) {
+    (dst as unknown as Scalar[]).fill(elementAt(src, si));
+    return;
+  }
+  const n = dst.length / lanes;
+  for (let i = 0; i < n; i++) copyElement(src as unknown as Slots, si, dst as unknown as Slots, i, lanes);
 }
