@@ -72,7 +72,8 @@ function paddedShape(ctx: InferContext, pads: readonly [Dim, Dim][] | undefined)
   if (!x.shape) return [tensorType(x.elemType)];
   if (!pads) return [tensorType(x.elemType, x.shape.map(() => null))];
   const dims = x.shape.map((d, a) => {
-    const out = dimAdd(dimAdd(d, pads[a]![0]), pads[a]![1]);
+    const [b, e] = pads[a]!;
+    const out = typeof b === 'number' && typeof e === 'number' ? dimAdd(d, b + e) : dimAdd(dimAdd(d, b), e);
     if (typeof out === 'number' && out < 0) ctx.fail(`pads [${pads[a]!.join(', ')}] crop more than dim ${a} (${d}) holds`);
     return out;
   });

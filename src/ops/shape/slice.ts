@@ -5,7 +5,7 @@ import { normalizeAxes } from '../helpers/axes.js';
 import { stridesOf } from '../helpers/broadcast.js';
 import { knownInts } from '../helpers/const-input.js';
 import { toInts } from '../helpers/convert.js';
-import { dimAdd, dimCeilDiv, dimSub } from '../helpers/dims.js';
+import { dimAdd, dimCeilDiv } from '../helpers/dims.js';
 import { gatherByTables } from '../helpers/layout.js';
 import type { InferContext, KernelContext } from '../types.js';
 
@@ -56,17 +56,20 @@ const HUGE = 2 ** 31 - 1;
  */
 function symbolicLength(d: Dim, start: number, end: number, step: number): Dim {
   if (d === null) return null;
-  const at = (v: number): Dim => (v < 0 ? dimAdd(d, v) : v);
-  let s: Dim;
-  let e: Dim;
+  // Positions as k*d + c (k in {0, 1}), so that no intermediate expression is re-parsed.
+  const at = (v: number): [number, number] => (v < 0 ? [1, v] : [0, v]);
+  let s: [number, number];
+  let e: [number, number];
   if (step > 0) {
-    s = start <= -HUGE ? 0 : start >= HUGE ? d : at(start);
-    e = end >= HUGE ? d : end <= -HUGE ? 0 : at(end);
+    s = start <= -HUGE ? [0, 0] : start >= HUGE ? [1, 0] : at(start);
+    e = end >= HUGE ? [1, 0] : end <= -HUGE ? [0, 0] : at(end);
   } else {
-    s = start >= HUGE ? dimAdd(d, -1) : start <= -HUGE ? 0 : at(start);
-    e = end <= -HUGE ? -1 : end >= HUGE ? dimAdd(d, -1) : at(end);
+    s = start >= HUGE ? [1, -1] : start <= -HUGE ? [0, 0] : at(start);
+    e = end <= -HUGE ? [0, -1] : end >= HUGE ? [1, -1] : at(end);
   }
-  const span = step > 0 ? dimSub(e, s) : dimSub(s, e);
+  const [k, c] = step > 0 ? [e[0] - s[0], e[1] - s[1]] : [s[0] - e[0], s[1] - e[1]];
+  if (k < 0) return null;
+  const span: Dim = k === 0 ? c : dimAdd(d, c);
   const n = Math.abs(step) === 1 ? span : dimCeilDiv(span, Math.abs(step));
   return typeof n === 'number' ? Math.max(0, n) : n;
 }
