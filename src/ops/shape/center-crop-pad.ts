@@ -59,6 +59,7 @@ export default defineOp({
   category: 'shape',
   infer: inferCenterCropPad,
   kernel: centerCropPadKernel,
+  flops: () => 0,
   versions: [
     { since: 18, inputs: 'input_data:T, shape:Tind', outputs: 'output_data:T', attrs: { axes: 'ints' }, types: { T: '$all_v13', Tind: 'int32 int64' } },
   ],

@@ -71,6 +71,7 @@ export default defineOp({
   category: 'shape',
   infer: inferConcat,
   kernel: concatKernel,
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'inputs...:T', outputs: 'concat_result:T', attrs: { axis: 'int' }, types: { T: 'float16 float double' } },
     { since: 4, inputs: 'inputs...:T', outputs: 'concat_result:T', attrs: { axis: 'int!' }, types: { T: '$all_v1' } },

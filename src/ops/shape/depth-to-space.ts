@@ -35,6 +35,7 @@ export default defineOp({
   category: 'shape',
   infer: inferDepthToSpace,
   kernel: depthToSpaceKernel,
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'input:T', outputs: 'output:T', attrs: { blocksize: 'int!' }, types: { T: '$all_v1' } },
     { since: 11, inputs: 'input:T', outputs: 'output:T', attrs: { blocksize: 'int!', mode: 'string=DCR' }, types: { T: '$all_v1' } },

@@ -44,6 +44,7 @@ export default defineOp({
   category: 'shape',
   infer: inferExpand,
   kernel: expandKernel,
+  flops: () => 0,
   versions: [
     { since: 8, inputs: 'input:T, shape:tensor(int64)', outputs: 'output:T', types: { T: '$all_v1' } },
     { since: 13, inputs: 'input:T, shape:tensor(int64)', outputs: 'output:T', types: { T: '$all_v13' } },

@@ -30,6 +30,7 @@ export default defineOp({
   category: 'shape',
   infer: inferFlatten,
   kernel: flattenKernel,
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'input:T', outputs: 'output:T', attrs: { axis: 'int=1' }, types: { T: 'float16 float double' } },
     { since: 9, inputs: 'input:T', outputs: 'output:T', attrs: { axis: 'int=1' }, types: { T: '$all_v1' } },

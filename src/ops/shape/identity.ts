@@ -20,6 +20,7 @@ export default defineOp({
   category: 'shape',
   infer: inferIdentity,
   kernel: identityKernel,
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'input:T', outputs: 'output:T', types: { T: '$all_v1' } },
     { since: 13, inputs: 'input:T', outputs: 'output:T', types: { T: '$all_v13' } },

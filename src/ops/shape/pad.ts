@@ -131,6 +131,7 @@ export default defineOp({
   category: 'shape',
   infer: padInfer(true),
   kernel: padKernel(true),
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'data:T', outputs: 'output:T', attrs: { mode: 'string=constant', paddings: 'ints!', value: 'float=0.0' }, types: { T: 'float16 float double' }, infer: attrPadInfer('paddings'), kernel: attrPadKernel('paddings') },
     { since: 2, inputs: 'data:T', outputs: 'output:T', attrs: { mode: 'string=constant', pads: 'ints!', value: 'float=0.0' }, types: { T: 'float16 float double' }, infer: attrPadInfer('pads'), kernel: attrPadKernel('pads') },

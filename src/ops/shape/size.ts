@@ -22,6 +22,7 @@ export default defineOp({
   traits: ['shape-only'],
   infer: inferSize,
   kernel: sizeKernel,
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'data:T', outputs: 'size:T1', types: { T: '$all_v1', T1: 'int64' } },
     { since: 13, inputs: 'data:T', outputs: 'size:T1', types: { T: '$all_v13', T1: 'int64' } },

@@ -154,6 +154,7 @@ export default defineOp({
   category: 'shape',
   infer: inferSlice,
   kernel: sliceKernel,
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'data:T', outputs: 'output:T', attrs: { axes: 'ints', ends: 'ints!', starts: 'ints!' }, types: { T: '$all_v1' }, infer: inferSlice1, kernel: slice1Kernel },
     { since: 10, inputs: 'data:T, starts:Tind, ends:Tind, axes?:Tind, steps?:Tind', outputs: 'output:T', types: { T: '$all_v1', Tind: 'int32 int64' } },

@@ -31,6 +31,7 @@ export default defineOp({
   category: 'shape',
   infer: inferSpaceToDepth,
   kernel: spaceToDepthKernel,
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'input:T', outputs: 'output:T', attrs: { blocksize: 'int!' }, types: { T: '$all_v1' } },
     { since: 13, inputs: 'input:T', outputs: 'output:T', attrs: { blocksize: 'int!' }, types: { T: '$all_v13' } },

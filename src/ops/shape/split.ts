@@ -116,6 +116,7 @@ export default defineOp({
   category: 'shape',
   infer: splitInfer('input'),
   kernel: splitKernel('input'),
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'input:T, split?:T', outputs: 'outputs...:T', attrs: { axis: 'int', split: 'ints' }, types: { T: 'float16 float double' }, infer: splitInfer('either'), kernel: splitKernel('either') },
     { since: 2, inputs: 'input:T', outputs: 'outputs...:T', attrs: { axis: 'int=0', split: 'ints' }, types: { T: '$all_v1' }, infer: splitInfer('attr'), kernel: splitKernel('attr') },

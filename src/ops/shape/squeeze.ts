@@ -53,6 +53,7 @@ export default defineOp({
   category: 'shape',
   infer: squeezeInfer(true),
   kernel: squeezeKernel(true),
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'data:T', outputs: 'squeezed:T', attrs: { axes: 'ints' }, types: { T: '$all_v1' }, ...attrVersion },
     { since: 11, inputs: 'data:T', outputs: 'squeezed:T', attrs: { axes: 'ints' }, types: { T: '$all_v1' }, ...attrVersion },

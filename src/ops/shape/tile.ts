@@ -61,6 +61,7 @@ export default defineOp({
   category: 'shape',
   infer: inferTile,
   kernel: tileKernel,
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'input:T, tiles:T, axis:T', outputs: 'output:T', types: { T: 'float16 float double', T1: 'int64' }, infer: inferTile1, kernel: tile1Kernel },
     { since: 6, inputs: 'input:T, repeats:T1', outputs: 'output:T', types: { T: '$all_v1', T1: 'int64' } },

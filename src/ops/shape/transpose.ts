@@ -36,6 +36,7 @@ export default defineOp({
   category: 'shape',
   infer: inferTranspose,
   kernel: transposeKernel,
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'data:T', outputs: 'transposed:T', attrs: { perm: 'ints' }, types: { T: '$all_v1' } },
     { since: 13, inputs: 'data:T', outputs: 'transposed:T', attrs: { perm: 'ints' }, types: { T: '$all_v13' } },

@@ -46,6 +46,7 @@ export default defineOp({
   category: 'shape',
   infer: unsqueezeInfer(true),
   kernel: unsqueezeKernel(true),
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'data:T', outputs: 'expanded:T', attrs: { axes: 'ints!' }, types: { T: '$all_v1' }, ...attrVersion },
     { since: 11, inputs: 'data:T', outputs: 'expanded:T', attrs: { axes: 'ints!' }, types: { T: '$all_v1' }, ...attrVersion },

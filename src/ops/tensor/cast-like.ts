@@ -19,9 +19,9 @@ function castLikeKernel(ctx: KernelContext) {
 export default defineOp({
   opType: 'CastLike',
   category: 'tensor',
-  traits: ['elementwise'],
   infer: inferCastLike,
   kernel: castLikeKernel,
+  flops: () => 0,
   versions: [
     { since: 15, inputs: 'input:T1, target_type:T2', outputs: 'output:T2', types: { T1: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool string bfloat16', T2: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool string bfloat16' } },
     { since: 19, inputs: 'input:T1, target_type:T2', outputs: 'output:T2', attrs: { saturate: 'int=1' }, types: { T1: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool string bfloat16 float8e4m3fn float8e4m3fnuz float8e5m2 float8e5m2fnuz', T2: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool string bfloat16 float8e4m3fn float8e4m3fnuz float8e5m2 float8e5m2fnuz' } },

@@ -56,6 +56,7 @@ export default defineOp({
   traits: ['elementwise'],
   infer: castInfer(false),
   kernel: castKernel(false),
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'input:T1', outputs: 'output:T2', attrs: { to: 'string!' }, types: { T1: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool', T2: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool' }, infer: castInfer(true), kernel: castKernel(true) },
     { since: 6, inputs: 'input:T1', outputs: 'output:T2', attrs: { to: 'int!' }, types: { T1: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool', T2: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool' } },

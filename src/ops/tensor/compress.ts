@@ -43,6 +43,7 @@ export default defineOp({
   category: 'tensor',
   infer: inferCompress,
   kernel: compressKernel,
+  flops: () => 0,
   versions: [
     { since: 9, inputs: 'input:T, condition:T1', outputs: 'output:T', attrs: { axis: 'int' }, types: { T: '$all_v1', T1: 'bool' } },
     { since: 11, inputs: 'input:T, condition:T1', outputs: 'output:T', attrs: { axis: 'int' }, types: { T: '$all_v1', T1: 'bool' } },

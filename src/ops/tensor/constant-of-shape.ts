@@ -47,6 +47,7 @@ export default defineOp({
   category: 'tensor',
   infer: inferConstantOfShape,
   kernel: constantOfShapeKernel,
+  flops: () => 0,
   versions: [
     { since: 9, inputs: 'input:T1', outputs: 'output:T2', attrs: { value: 'tensor' }, types: { T1: 'int64', T2: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool' } },
     { since: 20, inputs: 'input:T1', outputs: 'output:T2', attrs: { value: 'tensor' }, types: { T1: 'int64', T2: 'float16 float double int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool bfloat16 float8e4m3fn float8e4m3fnuz float8e5m2 float8e5m2fnuz' } },

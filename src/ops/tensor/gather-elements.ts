@@ -36,6 +36,7 @@ export default defineOp({
   category: 'tensor',
   infer: inferGatherElements,
   kernel: gatherElementsKernel,
+  flops: () => 0,
   versions: [
     { since: 11, inputs: 'data:T, indices:Tind', outputs: 'output:T', attrs: { axis: 'int=0' }, types: { T: '$all_v1', Tind: 'int32 int64' } },
     { since: 13, inputs: 'data:T, indices:Tind', outputs: 'output:T', attrs: { axis: 'int=0' }, types: { T: '$all_v13', Tind: 'int32 int64' } },

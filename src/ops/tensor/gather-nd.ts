@@ -69,6 +69,7 @@ export default defineOp({
   category: 'tensor',
   infer: inferGatherND,
   kernel: gatherNDKernel,
+  flops: () => 0,
   versions: [
     { since: 11, inputs: 'data:T, indices:tensor(int64)', outputs: 'output:T', types: { T: '$all_v1' } },
     { since: 12, inputs: 'data:T, indices:tensor(int64)', outputs: 'output:T', attrs: { batch_dims: 'int=0' }, types: { T: '$all_v1' } },

@@ -55,6 +55,7 @@ export default defineOp({
   category: 'tensor',
   infer: inferGather,
   kernel: gatherKernel,
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'data:T, indices:Tind', outputs: 'output:T', attrs: { axis: 'int=0' }, types: { T: '$all_v1', Tind: 'int32 int64' } },
     { since: 11, inputs: 'data:T, indices:Tind', outputs: 'output:T', attrs: { axis: 'int=0' }, types: { T: '$all_v1', Tind: 'int32 int64' } },

@@ -47,6 +47,7 @@ export default defineOp({
   category: 'tensor',
   infer: inferNonZero,
   kernel: nonZeroKernel,
+  flops: () => 0,
   versions: [
     { since: 9, inputs: 'X:T', outputs: 'Y:tensor(int64)', types: { T: '$all_v1' } },
     { since: 13, inputs: 'X:T', outputs: 'Y:tensor(int64)', types: { T: '$all_v13' } },

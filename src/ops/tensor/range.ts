@@ -71,6 +71,7 @@ export default defineOp({
   category: 'tensor',
   infer: inferRange,
   kernel: rangeKernel,
+  flops: () => 0,
   versions: [
     { since: 11, inputs: 'start:T, limit:T, delta:T', outputs: 'output:T', types: { T: 'float double int16 int32 int64' } },
     { since: 27, inputs: 'start:T, limit:T, delta:T', outputs: 'output:T', attrs: { stash_type: 'int=1' }, types: { T: 'float double int16 int32 int64 float16 bfloat16' } },

@@ -52,6 +52,7 @@ export default defineOp({
   category: 'tensor',
   infer: inferReverseSequence,
   kernel: reverseSequenceKernel,
+  flops: () => 0,
   versions: [
     { since: 10, inputs: 'input:T, sequence_lens:tensor(int64)', outputs: 'Y:T', attrs: { batch_axis: 'int=1', time_axis: 'int=0' }, types: { T: '$all_v1' } },
   ],

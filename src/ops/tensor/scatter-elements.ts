@@ -37,6 +37,8 @@ export default defineOp({
   category: 'tensor',
   infer: inferScatterElements,
   kernel: scatterElementsKernel,
+  /** Data movement; a reduction costs one operation per update. */
+  flops: (ctx) => ((ctx.attr.optString('reduction') ?? 'none') === 'none' ? 0 : ctx.inputShape(2)?.reduce((a, b) => a * b, 1)),
   versions: [
     { since: 11, inputs: 'data:T, indices:Tind, updates:T', outputs: 'output:T', attrs: { axis: 'int=0' }, types: { T: '$all_v1', Tind: 'int32 int64' } },
     { since: 13, inputs: 'data:T, indices:Tind, updates:T', outputs: 'output:T', attrs: { axis: 'int=0' }, types: { T: '$all_v13', Tind: 'int32 int64' } },

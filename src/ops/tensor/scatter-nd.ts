@@ -58,6 +58,8 @@ export default defineOp({
   category: 'tensor',
   infer: inferScatterND,
   kernel: scatterNDKernel,
+  /** Data movement; a reduction costs one operation per update. */
+  flops: (ctx) => ((ctx.attr.optString('reduction') ?? 'none') === 'none' ? 0 : ctx.inputShape(2)?.reduce((a, b) => a * b, 1)),
   versions: [
     { since: 11, inputs: 'data:T, indices:tensor(int64), updates:T', outputs: 'output:T', types: { T: '$all_v1' } },
     { since: 13, inputs: 'data:T, indices:tensor(int64), updates:T', outputs: 'output:T', types: { T: '$all_v13' } },

@@ -71,6 +71,7 @@ export default defineOp({
   category: 'tensor',
   infer: inferTensorScatter,
   kernel: tensorScatterKernel,
+  flops: () => 0,
   versions: [
     { since: 24, inputs: 'past_cache:T, update:T, write_indices?:tensor(int64)', outputs: 'present_cache:T', attrs: { axis: 'int=-2', mode: 'string=linear' }, types: { T: '$all_v24' } },
   ],

@@ -80,6 +80,7 @@ export default defineOp({
   category: 'tensor',
   infer: topKInfer(true),
   kernel: topKKernel(true),
+  flops: () => 0,
   versions: [
     { since: 1, inputs: 'X:T', outputs: 'Values:T, Indices:I', attrs: { axis: 'int=-1', k: 'int!' }, types: { T: 'float16 float double', I: 'int64' }, infer: topKInfer(false), kernel: topKKernel(false) },
     { since: 10, inputs: 'X:T, K:tensor(int64)', outputs: 'Values:T, Indices:I', attrs: { axis: 'int=-1' }, types: { T: 'float16 float double', I: 'int64' } },

@@ -42,6 +42,7 @@ export default defineOp({
   category: 'tensor',
   infer: inferTrilu,
   kernel: triluKernel,
+  flops: () => 0,
   versions: [
     { since: 14, inputs: 'input:T, k?:tensor(int64)', outputs: 'output:T', attrs: { upper: 'int=1' }, types: { T: '$all_v13' } },
   ],
