@@ -19,7 +19,7 @@ import {
   float8e5m2fnuz,
 } from '../../ir/float-formats.js';
 import { Tensor } from '../../ir/tensor.js';
-import { encodeFloats, toFloat64 } from './convert.js';
+import { encodeFloats, toFloat32, toFloat64 } from './convert.js';
 
 export interface CastOptions {
   /** float8 (and float8e8m0) targets: clamp out-of-range values to the largest finite value. */
@@ -104,6 +104,10 @@ function fromNumbers(x: Tensor, to: DataType, opts: CastOptions): TensorData {
     const vals = new Float64Array(n);
     for (let i = 0; i < n; i++) vals[i] = Number(s[i]!);
     return toFloatType(vals, from, to, opts);
+  }
+  if (toInfo.isFloat && !widerThanF32(from)) {
+    // Values that float32 holds exactly convert to any float type with one rounding.
+    return encodeFloats(to, toFloat32(x), { saturate: opts.saturate ?? true, roundMode: opts.roundMode ?? 'up' });
   }
   const vals = toFloat64(x);
   const srcFloat = dtypeInfo(from).isFloat;

@@ -18,6 +18,28 @@ export const FILL = -Infinity;
 type Slots = { [i: number]: Scalar };
 
 /**
+ * The data as unsigned words so that copies are type-blind and fast: 1-, 2- and 4-byte elements
+ * one word each, 8- and 16-byte elements (int64, double, complex) as 2 or 4 uint32 words.
+ * Strings stay as they are (one "word" per element). Reading bigints would allocate; words do not.
+ */
+interface Words {
+  w: Slots;
+  /** Words per element. */
+  k: number;
+}
+
+function wordsOf(data: TensorData, lanes: number): Words {
+  if (Array.isArray(data)) return { w: data as unknown as Slots, k: 1 };
+  const bytes = data.BYTES_PER_ELEMENT * lanes;
+  const { buffer, byteOffset, byteLength } = data;
+  if (bytes === 1) return { w: new Uint8Array(buffer, byteOffset, byteLength) as unknown as Slots, k: 1 };
+  if (bytes === 2) return { w: new Uint16Array(buffer, byteOffset, byteLength / 2) as unknown as Slots, k: 1 };
+  if (byteOffset % 4 === 0) return { w: new Uint32Array(buffer, byteOffset, byteLength / 4) as unknown as Slots, k: bytes / 4 };
+  // Unaligned views cannot be reinterpreted; copy element by element in the original type.
+  return { w: data as unknown as Slots, k: 0 };
+}
+
+/**
  * Builds a tensor of `outDims` whose element (i0, ..., ik) is the source element at offset
  * tables[0][i0] + ... + tables[k][ik] (in elements); a sum that is not a valid offset (FILL in
  * some table) gives `fill` (zero / '' when not given). One table per output axis.
@@ -29,52 +51,91 @@ export function gatherByTables(
   fill?: Scalar,
 ): Tensor {
   const dtype = src.dtype;
+  const lanes = dtypeInfo(dtype).lanes;
   const n = sizeOf(outDims);
   const out = allocData(dtype, n);
   if (n === 0) return Tensor.fromData(dtype, outDims, out);
-  const sd = src.data() as unknown as Slots;
-  const od = out as unknown as Slots;
-  const lanes = dtypeInfo(dtype).lanes;
-  const rank = outDims.length;
-  if (rank === 0) {
-    copyElement(sd, 0, od, 0, lanes);
+  const sd = src.data();
+  let s = wordsOf(sd, lanes);
+  let d = wordsOf(out, lanes);
+  let f: Words | undefined;
+  if (fill !== undefined) f = wordsOf(allocFill(dtype, fill), lanes);
+  if (s.k === 0 || d.k === 0) {
+    // Rare unaligned data: generic element copies (lanes as separate numbers).
+    s = { w: sd as unknown as Slots, k: lanes };
+    d = { w: out as unknown as Slots, k: lanes };
+    f = fill === undefined ? undefined : { w: allocFill(dtype, fill) as unknown as Slots, k: lanes };
+  }
+  if (outDims.length === 0) {
+    for (let j = 0; j < s.k; j++) d.w[j] = s.w[j]!;
     return Tensor.fromData(dtype, outDims, out);
   }
+  if (s.k === 1) copyTables1(s.w, d.w, outDims, tables, f?.w);
+  else copyTablesK(s.w, d.w, s.k, outDims, tables, f?.w);
+  return Tensor.fromData(dtype, outDims, out);
+}
+
+function allocFill(dtype: Tensor['dtype'], fill: Scalar): TensorData {
+  const one = allocData(dtype, 1);
+  (one as unknown as Slots)[0] = fill;
+  return one;
+}
+
+/** The table walk for one word per element (the common case). */
+function copyTables1(sw: Slots, dw: Slots, outDims: readonly number[], tables: readonly Float64Array[], fw: Slots | undefined): void {
+  const rank = outDims.length;
   const last = tables[rank - 1]!;
   const nl = outDims[rank - 1]!;
-  const rows = n / nl;
+  const rows = sizeOf(outDims) / nl;
   const counter = new Array<number>(rank - 1).fill(0);
+  const fv = fw ? fw[0]! : undefined;
   let base = 0;
-  for (let d = 0; d < rank - 1; d++) base += tables[d]![0]!;
+  for (let a = 0; a < rank - 1; a++) base += tables[a]![0]!;
   let o = 0;
   for (let r = 0; r < rows; r++) {
-    if (lanes === 1) {
-      if (base >= 0) {
-        for (let i = 0; i < nl; i++, o++) {
-          const off = base + last[i]!;
-          if (off >= 0) od[o] = sd[off]!;
-          else if (fill !== undefined) od[o] = fill;
-        }
-      } else {
-        if (fill !== undefined) for (let i = 0; i < nl; i++) od[o + i] = fill;
-        o += nl;
-      }
-    } else {
+    if (base >= 0) {
       for (let i = 0; i < nl; i++, o++) {
         const off = base + last[i]!;
-        if (off >= 0) copyElement(sd, off, od, o, lanes);
-        else if (fill !== undefined) od[o * lanes] = fill;
+        if (off >= 0) dw[o] = sw[off]!;
+        else if (fv !== undefined) dw[o] = fv;
       }
+    } else {
+      if (fv !== undefined) for (let i = 0; i < nl; i++) dw[o + i] = fv;
+      o += nl;
     }
-    // Advance the counter over the outer axes; recompute the base (FILL entries make it -Infinity).
-    for (let d = rank - 2; d >= 0; d--) {
-      if (++counter[d]! < outDims[d]!) break;
-      counter[d] = 0;
-    }
-    base = 0;
-    for (let d = 0; d < rank - 1; d++) base += tables[d]![counter[d]!]!;
+    base = advance(counter, outDims, tables);
   }
-  return Tensor.fromData(dtype, outDims, out);
+}
+
+/** The table walk for k words per element. */
+function copyTablesK(sw: Slots, dw: Slots, k: number, outDims: readonly number[], tables: readonly Float64Array[], fw: Slots | undefined): void {
+  const rank = outDims.length;
+  const last = tables[rank - 1]!;
+  const nl = outDims[rank - 1]!;
+  const rows = sizeOf(outDims) / nl;
+  const counter = new Array<number>(rank - 1).fill(0);
+  let base = 0;
+  for (let a = 0; a < rank - 1; a++) base += tables[a]![0]!;
+  let o = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let i = 0; i < nl; i++, o += k) {
+      const off = base + last[i]!;
+      if (off >= 0) for (let j = 0, p = off * k; j < k; j++) dw[o + j] = sw[p + j]!;
+      else if (fw) for (let j = 0; j < k; j++) dw[o + j] = fw[j]!;
+    }
+    base = advance(counter, outDims, tables);
+  }
+}
+
+/** Steps the counter over the outer axes; returns the new base offset (-Infinity inside fill). */
+function advance(counter: number[], outDims: readonly number[], tables: readonly Float64Array[]): number {
+  for (let a = counter.length - 1; a >= 0; a--) {
+    if (++counter[a]! < outDims[a]!) break;
+    counter[a] = 0;
+  }
+  let base = 0;
+  for (let a = 0; a < counter.length; a++) base += tables[a]![counter[a]!]!;
+  return base;
 }
 
 function copyElement(src: Slots, si: number, dst: Slots, di: number, lanes: number): void {
@@ -115,13 +176,38 @@ export function elementAt(data: TensorData, i: number): Scalar {
  * (lanes = numbers per element).
  */
 export function copyRun(src: TensorData, si: number, dst: TensorData, di: number, count: number, lanes: number): void {
-  if (count * lanes > 16 && !Array.isArray(src) && !Array.isArray(dst)) {
+  if (count * lanes > 64 && !Array.isArray(src) && !Array.isArray(dst)) {
     (dst as Float64Array).set((src as Float64Array).subarray(si * lanes, (si + count) * lanes), di * lanes);
     return;
   }
   const s = src as unknown as Slots;
   const d = dst as unknown as Slots;
   for (let k = 0; k < count * lanes; k++) d[di * lanes + k] = s[si * lanes + k]!;
+}
+
+/** A type-blind view of tensor data for repeated copies (make it once per kernel, not per copy). */
+export interface WordView {
+  readonly w: Slots;
+  /** Words per element. */
+  readonly k: number;
+}
+
+export function wordView(data: TensorData, lanes: number): WordView {
+  const v = wordsOf(data, lanes);
+  return v.k > 0 ? v : { w: data as unknown as Slots, k: lanes };
+}
+
+/** Copies `count` elements from s at element si to d at element di (views of one type). */
+export function copyWords(s: WordView, si: number, d: WordView, di: number, count: number): void {
+  const k = s.k;
+  const sw = s.w;
+  const dw = d.w;
+  const n = count * k;
+  if (n > 64 && !Array.isArray(sw)) {
+    (dw as Uint32Array).set((sw as Uint32Array).subarray(si * k, si * k + n), di * k);
+    return;
+  }
+  for (let j = 0, a = si * k, b = di * k; j < n; j++) dw[b + j] = sw[a + j]!;
 }
 
 /** The first element of a tensor in storage form (a fill value given as a tensor). */

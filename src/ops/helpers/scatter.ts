@@ -6,7 +6,7 @@
 import { DataType, dtypeInfo, dtypeName, type TensorData } from '../../ir/dtype.js';
 import { Tensor } from '../../ir/tensor.js';
 import { encodeFloats, isNarrowFloat, toFloat32 } from './convert.js';
-import { copyRun } from './layout.js';
+import { copyWords, wordView, type WordView } from './layout.js';
 
 export type Reduction = 'none' | 'add' | 'mul' | 'max' | 'min';
 
@@ -21,6 +21,8 @@ export class ScatterTarget {
   private readonly upd: TensorData;
   private readonly narrow: boolean;
   private readonly lanes: number;
+  private outView?: WordView;
+  private updView?: WordView;
 
   constructor(
     private readonly data: Tensor,
@@ -46,7 +48,9 @@ export class ScatterTarget {
   /** Combines `count` consecutive update elements from `src` into the output at `dst`. */
   write(dst: number, src: number, count: number): void {
     if (this.reduction === 'none') {
-      copyRun(this.upd, src, this.out, dst, count, this.lanes);
+      this.outView ??= wordView(this.out, this.lanes);
+      this.updView ??= wordView(this.upd, this.lanes);
+      copyWords(this.updView, src, this.outView, dst, count);
       return;
     }
     const o = this.out as Float64Array;

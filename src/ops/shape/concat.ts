@@ -5,7 +5,7 @@ import { tensorType, type Dim, type ValueType } from '../../ir/types.js';
 import { normalizeAxis } from '../helpers/axes.js';
 import { sizeOf } from '../helpers/convert.js';
 import { dimAdd, dimConflicts, dimMerge } from '../helpers/dims.js';
-import { copyRun } from '../helpers/layout.js';
+import { copyWords, wordView } from '../helpers/layout.js';
 import type { InferContext, KernelContext } from '../types.js';
 
 /** Joins the inputs along `axis`; the other dims must agree. Concatenates symbolic elements too. */
@@ -56,11 +56,12 @@ function concatKernel(ctx: KernelContext) {
   const inner = sizeOf(dims.slice(axis + 1));
   const row = dims[axis]! * inner;
   let col = 0;
+  const dv = wordView(out, lanes);
   for (const x of xs) {
     const chunk = x.dims[axis]! * inner;
     if (chunk === 0) continue;
-    const src = x.data();
-    for (let o = 0; o < outer; o++) copyRun(src, o * chunk, out, o * row + col, chunk, lanes);
+    const sv = wordView(x.data(), lanes);
+    for (let o = 0; o < outer; o++) copyWords(sv, o * chunk, dv, o * row + col, chunk);
     col += chunk;
   }
   return [Tensor.fromData(first.dtype, dims, out)];

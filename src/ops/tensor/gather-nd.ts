@@ -4,7 +4,7 @@ import { Tensor } from '../../ir/tensor.js';
 import { tensorType, type ValueType } from '../../ir/types.js';
 import { stridesOf } from '../helpers/broadcast.js';
 import { sizeOf, toInts } from '../helpers/convert.js';
-import { copyRun } from '../helpers/layout.js';
+import { copyWords, wordView } from '../helpers/layout.js';
 import type { InferContext, KernelContext } from '../types.js';
 
 /** indices[..., k] pick slices data[b..., i1..ik, ...]: shape indices.dims[:-1] + data.dims[b+k:]. */
@@ -43,8 +43,9 @@ function gatherNDKernel(ctx: KernelContext) {
   const strides = stridesOf(data.dims.slice(b));
   const outDims = [...indices.dims.slice(0, q - 1), ...data.dims.slice(b + k)];
   const lanes = dtypeInfo(data.dtype).lanes;
-  const src = data.data();
   const out = allocData(data.dtype, sizeOf(outDims));
+  const sv = wordView(data.data(), lanes);
+  const dv = wordView(out, lanes);
   let o = 0;
   let p = 0;
   for (let bi = 0; bi < batches; bi++) {
@@ -57,7 +58,7 @@ function gatherNDKernel(ctx: KernelContext) {
         if (v < 0) v += n;
         off += v * strides[t]!;
       }
-      copyRun(src, off, out, o, slice, lanes);
+      copyWords(sv, off, dv, o, slice);
       o += slice;
     }
   }

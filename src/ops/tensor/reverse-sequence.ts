@@ -4,7 +4,7 @@ import { Tensor } from '../../ir/tensor.js';
 import { tensorType, type ValueType } from '../../ir/types.js';
 import { stridesOf } from '../helpers/broadcast.js';
 import { sizeOf, toInts } from '../helpers/convert.js';
-import { copyRun } from '../helpers/layout.js';
+import { copyWords, wordView } from '../helpers/layout.js';
 import type { InferContext, KernelContext } from '../types.js';
 
 function axesOf(batch: number, time: number, fail: (m: string) => never): void {
@@ -34,14 +34,15 @@ function reverseSequenceKernel(ctx: KernelContext) {
   const strides = stridesOf(x.dims);
   const inner = sizeOf(x.dims.slice(2));
   const lanes = dtypeInfo(x.dtype).lanes;
-  const src = x.data();
   const out = allocData(x.dtype, x.size);
+  const sv = wordView(x.data(), lanes);
+  const dv = wordView(out, lanes);
   for (let b = 0; b < batch; b++) {
     const len = lens[b]!;
     if (len < 0 || len > time) ctx.fail(`sequence length ${len} is out of range [0, ${time}]`);
     for (let t = 0; t < time; t++) {
       const from = t < len ? len - 1 - t : t;
-      copyRun(src, b * strides[batchAxis]! + from * strides[timeAxis]!, out, b * strides[batchAxis]! + t * strides[timeAxis]!, inner, lanes);
+      copyWords(sv, b * strides[batchAxis]! + from * strides[timeAxis]!, dv, b * strides[batchAxis]! + t * strides[timeAxis]!, inner);
     }
   }
   return [Tensor.fromData(x.dtype, x.dims, out)];

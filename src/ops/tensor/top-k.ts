@@ -43,7 +43,10 @@ function topKKernel(kFromInput: boolean) {
     const lanes = dtypeInfo(x.dtype).lanes;
     const values = allocData(x.dtype, sizeOf(dims));
     const indices = new BigInt64Array(sizeOf(dims));
-    const order = new Int32Array(n);
+    const order = new Int32Array(Math.max(n, 1));
+    const bigKeys = keys instanceof BigInt64Array || keys instanceof BigUint64Array;
+    const select = !bigKeys && k <= 32;
+    const best = new Float64Array(Math.max(k, 1));
     // Stable: equal values keep index order. NaN ranks above every number (largest) or below (smallest).
     const sign = largest ? -1 : 1;
     let base = 0;
@@ -62,8 +65,32 @@ function topKKernel(kFromInput: boolean) {
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         base = o * n * inner + i;
-        for (let j = 0; j < n; j++) order[j] = j;
-        order.sort(cmp);
+        if (select) {
+          // Small k: insert each value into a sorted buffer of the best k so far (a later equal value never displaces an earlier one).
+          let c = 0;
+          for (let j = 0; j < n; j++) {
+            const v = keys[base + j * inner]!;
+            let p = c < k ? c : k;
+            while (p > 0) {
+              const u = best[p - 1]!;
+              const better = largest ? v > u || (v !== v && u === u) : v < u || (u !== u && v === v);
+              if (!better) break;
+              if (p < k) {
+                best[p] = u;
+                order[p] = order[p - 1]!;
+              }
+              p--;
+            }
+            if (p < k) {
+              best[p] = v;
+              order[p] = j;
+              if (c < k) c++;
+            }
+          }
+        } else {
+          for (let j = 0; j < n; j++) order[j] = j;
+          order.sort(cmp);
+        }
         for (let j = 0; j < k; j++) {
           const dst = (o * k + j) * inner + i;
           setElement(values, dst, src, base + order[j]! * inner, lanes);

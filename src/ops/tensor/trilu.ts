@@ -3,7 +3,7 @@ import { allocData, dtypeInfo } from '../../ir/dtype.js';
 import { Tensor } from '../../ir/tensor.js';
 import { tensorType, type ValueType } from '../../ir/types.js';
 import { scalarOf } from '../helpers/convert.js';
-import { copyRun } from '../helpers/layout.js';
+import { copyWords, wordView } from '../helpers/layout.js';
 import type { InferContext, KernelContext } from '../types.js';
 
 /** Keeps the upper (j - i >= k) or lower (j - i <= k) triangle of the last two dims; zeros elsewhere. */
@@ -23,15 +23,16 @@ function triluKernel(ctx: KernelContext) {
   const cols = x.dims[x.rank - 1]!;
   const mats = rows * cols === 0 ? 0 : x.size / (rows * cols);
   const lanes = dtypeInfo(x.dtype).lanes;
-  const src = x.data();
   const out = allocData(x.dtype, x.size);
+  const sv = wordView(x.data(), lanes);
+  const dv = wordView(out, lanes);
   for (let m = 0; m < mats; m++) {
     for (let i = 0; i < rows; i++) {
       // Columns kept in row i: [i + k, cols) for upper, [0, i + k] for lower.
       const from = upper ? Math.min(Math.max(i + k, 0), cols) : 0;
       const to = upper ? cols : Math.min(Math.max(i + k + 1, 0), cols);
       const row = (m * rows + i) * cols;
-      if (to > from) copyRun(src, row + from, out, row + from, to - from, lanes);
+      if (to > from) copyWords(sv, row + from, dv, row + from, to - from);
     }
   }
   return [Tensor.fromData(x.dtype, x.dims, out)];

@@ -14,6 +14,18 @@ describe('TopK', () => {
     expect(values(v2!)).toEqual([1, 1, 2]);
     expect(values(i2!)).toEqual([1, 4, 3]);
   });
+  it('agrees between the small-k selection and the full sort, NaN first when largest', () => {
+    const data = Array.from({ length: 40 }, (_, i) => (i * 7) % 9);
+    data[13] = NaN;
+    const x = f32([40], data);
+    const [vAll, iAll] = runOp('TopK', [x, i64([1], [40])], {}, { outputs: 2 });
+    const [v5, i5] = runOp('TopK', [x, i64([1], [5])], {}, { outputs: 2 });
+    expect(values(i5!)).toEqual(values(iAll!).slice(0, 5));
+    expect(values(v5!)).toEqual(values(vAll!).slice(0, 5));
+    expect(values(i5!)[0]).toBe(13);
+    const [, small] = runOp('TopK', [x, i64([1], [40])], { largest: 0 }, { outputs: 2 });
+    expect(values(small!)[39]).toBe(13);
+  });
   it('works along a middle axis, on int64 beyond 2^53 and float16', () => {
     const x = f32([2, 3, 2], [1, 6, 2, 5, 3, 4, 9, 0, 8, 1, 7, 2]);
     const [v, i] = runOp('TopK', [x, i64([1], [2])], { axis: 1 }, { outputs: 2 });
