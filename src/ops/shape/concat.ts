@@ -13,8 +13,11 @@ function inferConcat(ctx: InferContext): (ValueType | undefined)[] {
   const inputs = Array.from({ length: ctx.inputCount }, (_, i) => ctx.input(i));
   const elemType = inputs.find((x) => x.elemType)?.elemType ?? inputs[0]!.elemType;
   const ranked = inputs.filter((x) => x.shape);
-  if (inputs.length > 0 && inputs.every((x) => x.symbolic && (x.rank ?? 1) <= 1)) {
-    ctx.setSymbolic(0, inputs.flatMap((x) => x.symbolic!));
+  // Vectors of dims (a Reshape target): known elements, and unknown ones where an input is not known.
+  const lengthOf = (x: (typeof inputs)[number]): number | undefined =>
+    x.symbolic ? x.symbolic.length : x.rank === 0 ? 1 : x.rank === 1 && typeof x.shape![0] === 'number' ? x.shape![0] : undefined;
+  if (inputs.some((x) => x.symbolic) && inputs.every((x) => (x.rank ?? 1) <= 1 && lengthOf(x) !== undefined)) {
+    ctx.setSymbolic(0, inputs.flatMap((x): Dim[] => (x.symbolic ? [...x.symbolic] : new Array<Dim>(lengthOf(x)!).fill(null))));
   }
   if (ranked.length === 0) return [tensorType(elemType)];
   const rank = ranked[0]!.shape!.length;

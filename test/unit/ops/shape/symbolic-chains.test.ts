@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataType } from '../../../../src/ir/dtype.js';
 import type { Value } from '../../../../src/ir/value.js';
-import { tensorType } from '../../../../src/ir/types.js';
+import { tensorType, type TensorType } from '../../../../src/ir/types.js';
 import { GraphBuilder } from '../../../../src/ops/builder.js';
 import { inferModel } from '../../../../src/infer/infer-shapes.js';
 import { i64 } from '../../../helpers/ops.js';
@@ -76,6 +76,20 @@ describe('symbolic shape chains', () => {
     const { type } = infer(b, [y!, z!]);
     expect(type(y!)).toEqual(tensorType(DataType.FLOAT, ['N-1', 'L-1', 3]));
     expect(type(z!)).toEqual(tensorType(DataType.FLOAT, ['N', 'L', 10]));
+  });
+
+  it('Concat with a runtime piece keeps the known dims of a Reshape target', () => {
+    const b = new GraphBuilder({ '': 17 });
+    const x = b.input('x', DataType.FLOAT, ['B', 'S', 768]);
+    const heads = b.input('heads', DataType.INT64, [1]);
+    const [shape] = b.node('Shape', [x]);
+    const [bs] = b.node('Slice', [shape, b.initializer('s0', i64([1], [0])), b.initializer('e2', i64([1], [2]))]);
+    const [target] = b.node('Concat', [bs, heads, b.initializer('d', i64([1], [64]))], { axis: 0 });
+    const [y] = b.node('Reshape', [x, target]);
+    const { sym, type } = infer(b, [y!]);
+    expect(sym(target!)).toEqual(['B', 'S', null, 64]);
+    const shapeOut = (type(y!) as TensorType).shape!;
+    expect([shapeOut[0], shapeOut[1], shapeOut[3]]).toEqual(['B', 'S', 64]);
   });
 
   it('Split of a shape vector gives the parts symbolically', () => {
