@@ -3,36 +3,60 @@
  * attribute when the node has one (so its results are reproducible), else the session's.
  */
 import { DataType, dtypeName } from '../../ir/dtype.js';
-import { mulberry32 } from '../../runtime/random.js';
+import { Mt19937 } from '../../runtime/mt19937.js';
 import { onnxElemName } from '../schema.js';
 import type { InferContext, KernelContext } from '../types.js';
 
-/** A 32-bit seed from a float seed attribute (mixing both halves of its float64 bits). */
-function seedBits(seed: number): number {
-  const f = new Float64Array([seed]);
-  const u = new Uint32Array(f.buffer);
-  let h = (u[0]! ^ Math.imul(u[1]!, 0x9e3779b1)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
-  return (h ^ (h >>> 16)) >>> 0;
+/** Where a random op draws from: uniform numbers in [0, 1), and standard normal deviates. */
+export interface RandomSource {
+  uniform(): number;
+  normal(): number;
 }
 
-/** Uniform [0, 1) numbers for one run of the node. */
-export function uniformSource(ctx: KernelContext): () => number {
-  const seed = ctx.attr.optFloat('seed');
-  return seed === undefined ? () => ctx.random() : mulberry32(seedBits(seed));
-}
-
-/** Fills `out` with normal samples (Box-Muller) of the given mean and standard deviation. */
-export function fillNormal(out: Float64Array, next: () => number, mean: number, scale: number): void {
-  for (let i = 0; i < out.length; i += 2) {
-    let u1 = next();
-    while (u1 <= Number.MIN_VALUE) u1 = next();
-    const u2 = next();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    out[i] = mean + scale * r * Math.cos(2 * Math.PI * u2);
-    if (i + 1 < out.length) out[i + 1] = mean + scale * r * Math.sin(2 * Math.PI * u2);
+/**
+ * The source for one run of the node: with a `seed` attribute, numpy's legacy generator seeded
+ * with it (so results repeat, and equal those of ONNX's numpy reference); else the session's.
+ */
+export function randomSource(ctx: KernelContext): RandomSource {
+  const seed = ctx.attr.has('seed') ? Number(ctx.attr.node.attributes.get('seed')!.value) : undefined;
+  if (seed !== undefined && Number.isFinite(seed)) {
+    const g = new Mt19937(Math.trunc(seed));
+    return { uniform: () => g.random(), normal: () => g.normal() };
   }
+  let cached: number | undefined;
+  return {
+    uniform: () => ctx.random(),
+    // Polar Box-Muller with the second deviate kept, as numpy does.
+    normal: () => {
+      if (cached !== undefined) {
+        const c = cached;
+        cached = undefined;
+        return c;
+      }
+      let x1: number;
+      let x2: number;
+      let r2: number;
+      do {
+        x1 = 2 * ctx.random() - 1;
+        x2 = 2 * ctx.random() - 1;
+        r2 = x1 * x1 + x2 * x2;
+      } while (r2 >= 1 || r2 === 0);
+      const f = Math.sqrt((-2 * Math.log(r2)) / r2);
+      cached = f * x1;
+      return f * x2;
+    },
+  };
+}
+
+/** Uniform [0, 1) numbers for one run of the node (see randomSource). */
+export function uniformSource(ctx: KernelContext): () => number {
+  const s = randomSource(ctx);
+  return () => s.uniform();
+}
+
+/** Fills `out` with normal samples of the given mean and standard deviation. */
+export function fillNormal(out: Float64Array, src: RandomSource, mean: number, scale: number): void {
+  for (let i = 0; i < out.length; i++) out[i] = mean + scale * src.normal();
 }
 
 /** Fills `out` with uniform samples in [low, high). */

@@ -1,4 +1,5 @@
 import { defineOp } from '../define.js';
+import { uniformSource } from '../helpers/random.js';
 import { DataType } from '../../ir/dtype.js';
 import { Tensor } from '../../ir/tensor.js';
 import { tensorType, type ValueType } from '../../ir/types.js';
@@ -42,8 +43,9 @@ function dropout(ctx: KernelContext, training: boolean, ratio: number, maskBool:
   const y = x instanceof Float64Array ? new Float64Array(n) : new Float32Array(n);
   const keep = new Uint8Array(n);
   const scale = ratio < 1 ? 1 / (1 - ratio) : 0;
+  const uniform = uniformSource(ctx);
   for (let i = 0; i < n; i++) {
-    if (ctx.random() >= ratio) {
+    if (uniform() >= ratio) {
       keep[i] = 1;
       y[i] = x[i]! * scale;
     }

@@ -1,7 +1,7 @@
 import { defineOp } from '../define.js';
 import { tensorType, type ValueType } from '../../ir/types.js';
 import { tensorFromFloats } from '../helpers/convert.js';
-import { fillNormal, randomOutputType, uniformSource } from '../helpers/random.js';
+import { fillNormal, randomOutputType, randomSource } from '../helpers/random.js';
 import type { InferContext, KernelContext } from '../types.js';
 
 function randomNormalLikeKernel(ctx: KernelContext) {
@@ -9,7 +9,7 @@ function randomNormalLikeKernel(ctx: KernelContext) {
   const x = ctx.input(0);
   const dtype = randomOutputType(ctx, x.dtype, fail);
   const v = new Float64Array(x.size);
-  fillNormal(v, uniformSource(ctx), ctx.attr.float('mean'), ctx.attr.float('scale'));
+  fillNormal(v, randomSource(ctx), ctx.attr.float('mean'), ctx.attr.float('scale'));
   return [tensorFromFloats(dtype, x.dims, v)];
 }
 

@@ -2,7 +2,7 @@ import { defineOp } from '../define.js';
 import { DataType } from '../../ir/dtype.js';
 import { tensorType, type ValueType } from '../../ir/types.js';
 import { sizeOf, tensorFromFloats } from '../helpers/convert.js';
-import { fillNormal, randomOutputType, uniformSource } from '../helpers/random.js';
+import { fillNormal, randomOutputType, randomSource } from '../helpers/random.js';
 import type { InferContext, KernelContext } from '../types.js';
 
 function shapeOf(ctx: Pick<InferContext, 'attr'>, fail: (m: string) => never): number[] {
@@ -16,7 +16,7 @@ function randomNormalKernel(ctx: KernelContext) {
   const dtype = randomOutputType(ctx, DataType.FLOAT, fail);
   const shape = shapeOf(ctx, fail);
   const v = new Float64Array(sizeOf(shape));
-  fillNormal(v, uniformSource(ctx), ctx.attr.float('mean'), ctx.attr.float('scale'));
+  fillNormal(v, randomSource(ctx), ctx.attr.float('mean'), ctx.attr.float('scale'));
   return [tensorFromFloats(dtype, shape, v)];
 }
 

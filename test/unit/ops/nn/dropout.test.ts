@@ -22,8 +22,15 @@ describe('Dropout', () => {
     expect(kept).toBeGreaterThan(650);
     expect(kept).toBeLessThan(850);
     values(y!).forEach((v, i) => expect(v).toBeCloseTo(mask[i] ? (i + 1) / 0.75 : 0, 3));
-    const [again] = runOp('Dropout', [x, scalar(0.25), bool(true)], {}, { seed: 7 });
+    // With a seed attribute the node's own generator decides, whatever the session's seed.
+    const [again] = runOp('Dropout', [x, scalar(0.25), bool(true)], { seed: 3 }, { seed: 99 });
     expect(values(again!)).toEqual(values(y!));
+  });
+  it('draws like numpy RandomState(seed) when seeded, as ONNX reference data expects', () => {
+    const ones = f32([8], [1, 1, 1, 1, 1, 1, 1, 1]);
+    const [, m] = runOp('Dropout', [ones, scalar(0.5), bool(true)], { seed: 0 }, { outputs: 2 });
+    // numpy.random.RandomState(0).random_sample(8) >= 0.5
+    expect(values(m!)).toEqual([1, 1, 1, 1, 0, 1, 0, 1]);
   });
   it('keeps everything with ratio 0 and rejects ratios outside [0, 1]', () => {
     const [y] = runOp('Dropout', [x, scalar(0), bool(true)]);
