@@ -256,7 +256,7 @@ export class Session {
       let outs: (RtValue | undefined)[];
       let written: [Value, RtValue][] | undefined;
       try {
-        written = fast?.run(i, inputs);
+        written = fast?.run(i, inputs, (v) => env.get(v));
         if (written) outs = [];
         else if (st.body) outs = this.runGraph(st.body.graph, inputs, env, opts, depth + 1);
         else {

@@ -18,6 +18,11 @@ export interface Epilogue {
   affine?: { scale: Float32Array; shift: Float32Array };
   /** A bias over the last axis (MatMul followed by Add of a constant vector). */
   bias?: Float32Array;
+  /**
+   * A tensor of the output's shape added before the clamp (a residual connection); it is the
+   * kernel's extra input number `node.inputs.length`.
+   */
+  residual?: boolean;
 }
 
 /** What a fast kernel factory knows about its node when the session is created. */
@@ -64,5 +69,5 @@ export interface FastOp {
   opType: string;
   create: FastFactory;
   /** Which epilogues the factory accepts when fusing the following node. */
-  fuses?: { clamp?: boolean; affine?: boolean; bias?: boolean };
+  fuses?: { clamp?: boolean; affine?: boolean; bias?: boolean; residual?: boolean };
 }

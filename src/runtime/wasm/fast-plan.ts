@@ -28,6 +28,8 @@ export interface FusedStep {
   /** Indices of the later steps it replaces. */
   skips: number[];
   output: Value;
+  /** Inputs of the fused nodes the kernel reads after the first node's own (a residual). */
+  extra: Value[];
 }
 
 export interface FastStepPlan {
@@ -113,6 +115,22 @@ function batchNormAffine(node: Node, schema: OpSchema | undefined, constants: Re
   return { scale: s, shift: t };
 }
 
+/**
+ * The other input of an Add of `v` when it is a value computed before step `head` (so a kernel
+ * at that step can read it): a residual connection.
+ */
+function residualOf(node: Node, v: Value, head: number, stepOf: ReadonlyMap<Node, number>, constants: ReadonlyMap<Value, Tensor>): Value | undefined {
+  if (node.domain !== '' || node.opType !== 'Add') return undefined;
+  const other = node.inputs[0] === v ? node.inputs[1] : node.inputs[0];
+  if (!other || node.inputs[0] === node.inputs[1] || constants.has(other)) return undefined;
+  const p = other.producer;
+  if (p) {
+    const j = stepOf.get(p);
+    if (j === undefined || j >= head) return undefined;
+  }
+  return other;
+}
+
 /** The constant vector an Add node adds to `v` (its other input), if it is one. */
 function addedVector(node: Node, v: Value, constants: ReadonlyMap<Value, Tensor>): Float32Array | undefined {
   if (node.domain !== '' || node.opType !== 'Add') return undefined;
@@ -159,6 +177,7 @@ export function planFastSteps(ctx: FastPlanContext): FastStepPlan[] {
     // Walk the chain of fusable readers of the output.
     const epilogue: Epilogue = {};
     const skips: number[] = [];
+    const extra: Value[] = [];
     let v = s.node.outputs[0]!;
     let fused: FusedStep | undefined;
     for (;;) {
@@ -169,7 +188,13 @@ export function planFastSteps(ctx: FastPlanContext): FastStepPlan[] {
       if (!step.schema?.kernel) break;
       const trial: Epilogue = { ...epilogue };
       const clamp = epilogue.clamp ? undefined : op.fuses.clamp ? clampOf(next, step.opset, constants) : undefined;
+      const residual = !epilogue.clamp && !epilogue.residual && op.fuses.residual ? residualOf(next, v, i, stepOf, constants) : undefined;
+      let added: Value | undefined;
       if (clamp) trial.clamp = clamp;
+      else if (residual) {
+        trial.residual = true;
+        added = residual;
+      }
       else if (!epilogue.clamp && !epilogue.affine && !epilogue.bias && op.fuses.affine && (trial.affine = batchNormAffine(next, step.schema, constants))) {
         // folded BatchNormalization
       } else if (!epilogue.clamp && !epilogue.affine && !epilogue.bias && op.fuses.bias && (trial.bias = addedVector(next, v, constants))) {
@@ -179,8 +204,9 @@ export function planFastSteps(ctx: FastPlanContext): FastStepPlan[] {
       if (!k) break;
       Object.assign(epilogue, trial);
       skips.push(j);
+      if (added) extra.push(added);
       v = next.outputs[0]!;
-      fused = { kernel: k, skips: [...skips], output: v };
+      fused = { kernel: k, skips: [...skips], output: v, extra: [...extra] };
     }
     if (fused) plans[i]!.fused = fused;
   });

@@ -203,25 +203,28 @@ export class FastRun {
    * Runs step i's fast kernel on these inputs; returns the values it wrote, or undefined when
    * the step has none or it declined (the reference kernel runs then).
    */
-  run(i: number, inputs: readonly (RtValue | undefined)[]): [Value, Tensor][] | undefined {
+  run(i: number, inputs: readonly (RtValue | undefined)[], lookup: (v: Value) => RtValue | undefined): [Value, Tensor][] | undefined {
     const plan = this.fs.plan(i);
     if (!plan) return undefined;
     this.step = i;
     if (plan.fused && !this.keep) {
-      const out = this.attempt(plan.fused.kernel, i, inputs, [plan.fused.output]);
+      const extra = plan.fused.extra;
+      const all = extra.length ? [...this.fs.node(i).inputs.map((_, k) => inputs[k]), ...extra.map(lookup)] : inputs;
+      const out = this.attempt(plan.fused.kernel, i, all, [plan.fused.output], extra);
       if (out) {
         for (const j of plan.fused.skips) this.skipped.add(j);
         this.fastSteps += 1 + plan.fused.skips.length;
         return out;
       }
     }
-    const out = plan.kernel ? this.attempt(plan.kernel, i, inputs, this.fs.node(i).outputs) : undefined;
+    const out = plan.kernel ? this.attempt(plan.kernel, i, inputs, this.fs.node(i).outputs, []) : undefined;
     if (out) this.fastSteps++;
     return out;
   }
 
-  private attempt(kernel: FastKernel, i: number, inputs: readonly (RtValue | undefined)[], outputs: readonly Value[]): [Value, Tensor][] | undefined {
+  private attempt(kernel: FastKernel, i: number, inputs: readonly (RtValue | undefined)[], outputs: readonly Value[], extra: readonly Value[]): [Value, Tensor][] | undefined {
     const node = this.fs.node(i);
+    const own = node.inputs.length;
     const written: [Value, Tensor][] = [];
     const allocated: Value[] = [];
     const engine = this.fs.engine;
@@ -234,7 +237,7 @@ export class FastRun {
       },
       ptr: (k) => {
         const x = inputs[k];
-        const v = node.inputs[k];
+        const v = k < own ? node.inputs[k] : extra[k - own];
         if (!(x instanceof Tensor) || !v) throw new OnnxError('E_INTERNAL', `fast kernel read input ${k} of ${node.opType}, which is not a tensor`);
         return this.ptrOf(v, x);
       },

@@ -337,3 +337,52 @@ function fillGemmWithoutK(e: WasmEngine, g: GemmCall, count: number, batch: Gemm
     }
   }
 }
+
+export const WindowMode = { DEPTHWISE: 0, MAX: 1, AVG: 2, AVG_PAD: 3 } as const;
+
+/** A 2-D sliding-window op over planes of NCHW data (window.ts). */
+export interface WindowCall {
+  mode: number;
+  x: number;
+  y: number;
+  /** Depthwise: C filters of KH*KW weights; bias: C values or 0. */
+  w?: number;
+  bias?: number;
+  planes: number;
+  C: number;
+  H: number;
+  W: number;
+  KH: number;
+  KW: number;
+  SH: number;
+  SW: number;
+  DH: number;
+  DW: number;
+  PT: number;
+  PL: number;
+  OH: number;
+  OW: number;
+  clamp?: readonly [number, number];
+  /** Add to the values already in y. */
+  accumulate?: boolean;
+}
+
+export function runWindow(e: WasmEngine, c: WindowCall, threads: number): void {
+  if (c.planes * c.OH * c.OW === 0) return;
+  const p = e.params();
+  const I = p.i32;
+  I.set([c.mode, c.x, c.y, c.w ?? 0, c.bias ?? 0, c.C, c.H, c.W, c.KH, c.KW, c.SH, c.SW, c.DH, c.DW, c.PT, c.PL, c.OH, c.OW, c.clamp ? 1 : 0], 0);
+  p.f32[19] = c.clamp ? c.clamp[0] : 0;
+  p.f32[20] = c.clamp ? c.clamp[1] : 0;
+  I[21] = c.accumulate ? 1 : 0;
+  const taps = c.planes * c.OH * c.OW * c.KH * c.KW;
+  e.run('window2d', p.ptr, c.planes, threadsFor(taps / (4 * ELEMENTS_PER_MS), threads));
+}
+
+/** The elementwise LSTM step on `batch` rows of gates (strides in floats; y 0: not written). */
+export function runLstmCell(e: WasmEngine, gates: number, ldg: number, batch: number, H: number, c: number, h: number, y: number, ldy: number, threads: number): void {
+  if (batch * H === 0) return;
+  const p = e.params();
+  p.i32.set([gates, ldg, H, c, h, y, ldy], 0);
+  e.run('lstm_cell', p.ptr, batch, threadsFor((batch * H * 40) / ELEMENTS_PER_MS, threads));
+}

@@ -193,6 +193,122 @@ function tile(
 }
 
 /**
+ * One row of C across 4 column panels (32 columns) over kc steps: 8 accumulators, one splat of
+ * A and 8 loads of B per step. A single-row product (a matrix-vector product: an LSTM step at
+ * batch 1, a classifier head) would use a quarter of the 4x8 tile.
+ */
+function tile1x32(
+  pa: usize,
+  pb: usize,
+  panelBytes: usize,
+  kc: i32,
+  c: usize,
+  nr: i32,
+  loadC: bool,
+  bias: usize,
+  biasKind: i32,
+  act: i32,
+  lo: f32,
+  hi: f32,
+  spill: usize,
+): void {
+  const full = nr == 32;
+  let c0 = f32x4.splat(0);
+  let c1 = c0;
+  let c2 = c0;
+  let c3 = c0;
+  let c4 = c0;
+  let c5 = c0;
+  let c6 = c0;
+  let c7 = c0;
+  if (full && loadC) {
+    c0 = v128.load(c);
+    c1 = v128.load(c, 16);
+    c2 = v128.load(c, 32);
+    c3 = v128.load(c, 48);
+    c4 = v128.load(c, 64);
+    c5 = v128.load(c, 80);
+    c6 = v128.load(c, 96);
+    c7 = v128.load(c, 112);
+  }
+  const p1 = pb + panelBytes;
+  const p2 = p1 + panelBytes;
+  const p3 = p2 + panelBytes;
+  for (let k = 0; k < kc; k++) {
+    const a = v128.load32_splat(pa);
+    const o = <usize>k << 5;
+    c0 = madd(a, v128.load(pb + o), c0);
+    c1 = madd(a, v128.load(pb + o, 16), c1);
+    c2 = madd(a, v128.load(p1 + o), c2);
+    c3 = madd(a, v128.load(p1 + o, 16), c3);
+    c4 = madd(a, v128.load(p2 + o), c4);
+    c5 = madd(a, v128.load(p2 + o, 16), c5);
+    c6 = madd(a, v128.load(p3 + o), c6);
+    c7 = madd(a, v128.load(p3 + o, 16), c7);
+    pa += 16;
+  }
+  if (full) {
+    if (biasKind == 1) {
+      const s = v128.load32_splat(bias);
+      c0 = f32x4.add(c0, s);
+      c1 = f32x4.add(c1, s);
+      c2 = f32x4.add(c2, s);
+      c3 = f32x4.add(c3, s);
+      c4 = f32x4.add(c4, s);
+      c5 = f32x4.add(c5, s);
+      c6 = f32x4.add(c6, s);
+      c7 = f32x4.add(c7, s);
+    } else if (biasKind == 2) {
+      c0 = f32x4.add(c0, v128.load(bias));
+      c1 = f32x4.add(c1, v128.load(bias, 16));
+      c2 = f32x4.add(c2, v128.load(bias, 32));
+      c3 = f32x4.add(c3, v128.load(bias, 48));
+      c4 = f32x4.add(c4, v128.load(bias, 64));
+      c5 = f32x4.add(c5, v128.load(bias, 80));
+      c6 = f32x4.add(c6, v128.load(bias, 96));
+      c7 = f32x4.add(c7, v128.load(bias, 112));
+    }
+    if (act == 1) {
+      const l = f32x4.splat(lo);
+      const h = f32x4.splat(hi);
+      c0 = clamp4(c0, l, h);
+      c1 = clamp4(c1, l, h);
+      c2 = clamp4(c2, l, h);
+      c3 = clamp4(c3, l, h);
+      c4 = clamp4(c4, l, h);
+      c5 = clamp4(c5, l, h);
+      c6 = clamp4(c6, l, h);
+      c7 = clamp4(c7, l, h);
+    }
+    v128.store(c, c0);
+    v128.store(c, c1, 16);
+    v128.store(c, c2, 32);
+    v128.store(c, c3, 48);
+    v128.store(c, c4, 64);
+    v128.store(c, c5, 80);
+    v128.store(c, c6, 96);
+    v128.store(c, c7, 112);
+    return;
+  }
+  v128.store(spill, c0);
+  v128.store(spill, c1, 16);
+  v128.store(spill, c2, 32);
+  v128.store(spill, c3, 48);
+  v128.store(spill, c4, 64);
+  v128.store(spill, c5, 80);
+  v128.store(spill, c6, 96);
+  v128.store(spill, c7, 112);
+  for (let j = 0; j < nr; j++) {
+    let v = load<f32>(spill + (<usize>j << 2));
+    if (loadC) v += load<f32>(c + (<usize>j << 2));
+    if (biasKind == 1) v += load<f32>(bias);
+    else if (biasKind == 2) v += load<f32>(bias + (<usize>j << 2));
+    if (act == 1) v = clamp1(v, lo, hi);
+    store<f32>(c + (<usize>j << 2), v);
+  }
+}
+
+/**
  * C (rows of panels [mp0, mp1), columns of panels [np0, np1)) of one matrix product.
  * a, b, c, bias point at this product's operands (batch offsets applied).
  */
@@ -261,7 +377,18 @@ function gemmBlock(
           const row = i * 4;
           const mr = min(4, M - row);
           const crow = c + <usize>row * ldcBytes;
-          for (let j = jp; j < jpEnd; j++) {
+          let j = jp;
+          if (mr == 1) {
+            // A single row: 4 panels at a time.
+            const panelBytes = <usize>(8 * kc) << 2;
+            for (; j + 4 <= jpEnd; j += 4) {
+              const pb = bblk + (<usize>((j - jp) * 8 * kc) << 2);
+              const col = j * 8;
+              const biasAt = bk == 1 ? bias + (<usize>row << 2) : bk == 2 ? bias + (<usize>col << 2) : 0;
+              tile1x32(pa, pb, panelBytes, kc, crow + (<usize>col << 2), min(32, N - col), loadC, biasAt, bk, ak, lo, hi, spill);
+            }
+          }
+          for (; j < jpEnd; j++) {
             const pb = bblk + (<usize>((j - jp) * 8 * kc) << 2);
             const col = j * 8;
             const biasAt = bk == 1 ? bias + (<usize>row << 2) : bk == 2 ? bias + (<usize>col << 2) : 0;

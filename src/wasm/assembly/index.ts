@@ -4,3 +4,5 @@
 export { gemm, gemm_pack_a, gemm_pack_b, gemm_packed_a_size, gemm_packed_b_size, gemm_scratch_bytes } from './gemm';
 export { unary, binary } from './elementwise';
 export { softmax, layernorm, instnorm, channel_affine, reduce_rows } from './rows';
+export { window2d } from './window';
+export { lstm_cell } from './rnn';

@@ -29,6 +29,14 @@ describe('fast MatMul', () => {
     }
   });
 
+  it('single-row products (4 panels at a time) with edges', () => {
+    for (const [M, K, N] of [[1, 300, 67], [1, 5, 32], [1, 64, 1000], [5, 20, 100], [9, 257, 33]] as const) {
+      expectFastMatches(oneNode('MatMul', [[M, K], randomTensor([K, N], 2)]).model, oneNode('MatMul', [[M, K], randomTensor([K, N], 2)]).feeds);
+      const dyn = oneNode('MatMul', [[M, K], [K, N]]);
+      expectFastMatches(dyn.model, dyn.feeds);
+    }
+  });
+
   it('broadcasts batch dims and 1-D operands', () => {
     const cases: [number[], number[]][] = [
       [[2, 3, 5, 7], [2, 3, 7, 4]],
