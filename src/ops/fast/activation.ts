@@ -78,3 +78,17 @@ export const activationFastOps: FastOp[] = [
   { opType: 'Swish', create: unary((i) => (i.attr.float('alpha') === 1 ? { op: UnaryOp.SILU } : undefined)) },
   { opType: 'Clip', create: createClip },
 ];
+
+/** GELU (erf form) of input `k` of a node: the kernel of a spelled-out GELU pattern. */
+export function geluOfInput(k: number): FastKernel {
+  return {
+    run(ctx: FastRunContext): boolean {
+      const x = floatInput(ctx, k);
+      if (!x) return false;
+      const px = ctx.ptr(k);
+      const y = ctx.output(0, x.dims);
+      runUnary(ctx.engine, UnaryOp.GELU, px, y, x.size, ctx.threads);
+      return true;
+    },
+  };
+}

@@ -7,8 +7,9 @@ import { fastMatMul } from './matmul.js';
 import { poolFastOps } from './pool.js';
 import { rnnFastOps } from './rnn.js';
 import { rowFastOps } from './rows.js';
+import { fastTranspose } from './transpose.js';
 import type { FastOp } from './types.js';
 
-const ALL: readonly FastOp[] = [fastMatMul, fastGemm, fastConv, ...poolFastOps, ...binaryFastOps, ...activationFastOps, ...rowFastOps, ...rnnFastOps];
+const ALL: readonly FastOp[] = [fastMatMul, fastGemm, fastConv, ...poolFastOps, ...binaryFastOps, ...activationFastOps, ...rowFastOps, ...rnnFastOps, fastTranspose];
 
 export const fastOps: ReadonlyMap<string, FastOp> = new Map(ALL.map((op) => [op.opType, op]));

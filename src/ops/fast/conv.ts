@@ -7,7 +7,7 @@
  */
 import { DataType } from '../../ir/dtype.js';
 import { OnnxError } from '../../util/errors.js';
-import { runGemm, runUnary, runWindow, UnaryOp, WindowMode } from '../../runtime/wasm/params.js';
+import { runGemm, runPadPlanes, runUnary, runWindow, UnaryOp, WindowMode } from '../../runtime/wasm/params.js';
 import { readWindowAttrs, windowGeometry, type WindowGeometry } from '../helpers/conv-pool.js';
 import type { Epilogue, FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';
 import { constFloats, floatInput, keepFloats, mayBeFloat, sizeOfDims, withTemp } from './util.js';
@@ -23,6 +23,14 @@ export function geometryOf(attrs: ReturnType<typeof readWindowAttrs>, kernel: re
   } catch {
     return undefined;
   }
+}
+
+/** Planes with their padding in place (the input itself when there is none). */
+export function paddedPlanes(ctx: FastRunContext, x: number, planes: number, H: number, W: number, PT: number, PL: number, Hp: number, Wp: number, fill: number): number {
+  if (Hp === H && Wp === W) return x;
+  const y = ctx.scratch(planes * Hp * Wp * 4);
+  runPadPlanes(ctx.engine, x, y, planes, H, W, PT, PL, Hp, Wp, ctx.threads, fill);
+  return y;
 }
 
 /** Spatial dims as 2-D (a 1-D convolution is one row). */
@@ -108,20 +116,30 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
       const size = sizeOfDims(outDims);
       if (residual >= 0) runUnary(ctx.engine, UnaryOp.COPY, pr, y, size, ctx.threads);
       const common = { ...(clamp ? { clamp } : {}), accumulate: residual >= 0 };
-      if (depthwise) {
-        runWindow(ctx.engine, { mode: WindowMode.DEPTHWISE, x: px, y, w: pW, bias: pBias, planes: N * C, C, H, W, KH, KW, SH, SW, DH, DW, PT, PL, OH, OW, ...common }, ctx.threads);
+      const pointwise = KH === 1 && KW === 1 && SH === 1 && SW === 1 && PT === 0 && PL === 0 && OH === H && OW === W;
+      // The kernels read a copy of the image with its zero padding in place.
+      const [PB, PR] = nd === 1 ? [0, geom.padsEnd[0]!] : [geom.padsEnd[0]!, geom.padsEnd[1]!];
+      const [Hp, Wp] = [H + PT + PB, W + PL + PR];
+      if (depthwise && KH === 3 && KW === 3 && SW <= 2 && (W + 48) * 4 <= ctx.engine.scratchBytes) {
+        // Borders handled in the kernel: no padded copy.
+        const call = { mode: WindowMode.DEPTHWISE, x: px, y, w: pW, bias: pBias, planes: N * C, C, H, W, KH, KW, SH, SW, DH, DW, OH, OW, border: { PT, PL } };
+        runWindow(ctx.engine, { ...call, ...common }, ctx.threads);
         return true;
       }
-      const pointwise = KH === 1 && KW === 1 && SH === 1 && SW === 1 && PT === 0 && PL === 0 && OH === H && OW === W;
+      const image = pointwise ? px : paddedPlanes(ctx, px, N * C, H, W, PT, PL, Hp, Wp, 0);
+      if (depthwise) {
+        runWindow(ctx.engine, { mode: WindowMode.DEPTHWISE, x: image, y, w: pW, bias: pBias, planes: N * C, C, H: Hp, W: Wp, KH, KW, SH, SW, DH, DW, OH, OW, ...common }, ctx.threads);
+        return true;
+      }
       runGemm(
         ctx.engine,
         {
           a: pW,
           lda: K,
           aPacked: true,
-          b: px,
+          b: image,
           ldb: H * W,
-          ...(pointwise ? {} : { im2col: { C: Cg, H, W, KH, KW, SH, SW, DH, DW, PT, PL, OH, OW } }),
+          ...(pointwise ? {} : { im2col: { C: Cg, H: Hp, W: Wp, KH, KW, SH, SW, DH, DW, OH, OW } }),
           c: y,
           ldc: OH * OW,
           M: Mg,
@@ -129,7 +147,7 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
           K,
           bias: pBias,
           biasKind: hasBias ? 1 : 0,
-          batch: { b1: N, b2: group, sa1: 0, sa2: packedSize, sb1: C * H * W, sb2: Cg * H * W, sc1: M * OH * OW, sc2: Mg * OH * OW, sbias2: Mg },
+          batch: { b1: N, b2: group, sa1: 0, sa2: packedSize, sb1: C * Hp * Wp, sb2: Cg * Hp * Wp, sc1: M * OH * OW, sc2: Mg * OH * OW, sbias2: Mg },
           ...common,
         },
         ctx.threads,

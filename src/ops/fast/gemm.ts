@@ -16,6 +16,7 @@ function createGemm(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
   const beta = info.attr.float('beta');
   const packed = packConstantB(info, 1, transB);
   const clamp = epilogue?.clamp;
+  const gelu = epilogue?.gelu === true;
   return {
     run(ctx: FastRunContext): boolean {
       const a = floatInput(ctx, 0);
@@ -76,6 +77,7 @@ function createGemm(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
           bias,
           biasKind,
           ...(clamp ? { clamp } : {}),
+          gelu,
         },
         ctx.threads,
       );
@@ -84,4 +86,4 @@ function createGemm(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
   };
 }
 
-export const fastGemm: FastOp = { opType: 'Gemm', create: createGemm, fuses: { clamp: true } };
+export const fastGemm: FastOp = { opType: 'Gemm', create: createGemm, fuses: { clamp: true, gelu: true } };

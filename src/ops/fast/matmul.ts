@@ -70,6 +70,7 @@ function createMatMul(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | und
   const bias = epilogue?.bias ? keepFloats(info, epilogue.bias) : 0;
   const biasLength = epilogue?.bias?.length ?? 0;
   const clamp = epilogue?.clamp;
+  const gelu = epilogue?.gelu === true;
   return {
     run(ctx: FastRunContext): boolean {
       const a = floatInput(ctx, 0);
@@ -89,7 +90,7 @@ function createMatMul(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | und
       const outDims = [...batch];
       if (a.rank > 1) outDims.push(M);
       if (b.rank > 1) outDims.push(N);
-      const common = { bias, biasKind: bias ? (2 as const) : (0 as const), ...(clamp ? { clamp } : {}) };
+      const common = { bias, biasKind: bias ? (2 as const) : (0 as const), ...(clamp ? { clamp } : {}), gelu };
       if (sizeOfDims(batchB) === 1) {
         // One B for all of A: the batches of A stack into one tall matrix.
         const rows = sizeOfDims(batchA) * M;
@@ -112,4 +113,4 @@ function createMatMul(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | und
   };
 }
 
-export const fastMatMul: FastOp = { opType: 'MatMul', create: createMatMul, fuses: { clamp: true, bias: true } };
+export const fastMatMul: FastOp = { opType: 'MatMul', create: createMatMul, fuses: { clamp: true, bias: true, gelu: true } };

@@ -5,9 +5,9 @@
 import { OnnxError } from '../../util/errors.js';
 import { ReduceOp, runReduceRows, runWindow, WindowMode } from '../../runtime/wasm/params.js';
 import { effectiveKernel, readWindowAttrs } from '../helpers/conv-pool.js';
-import { geometryOf } from './conv.js';
+import { geometryOf, paddedPlanes } from './conv.js';
 import type { FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';
-import { floatInput, mayBeFloat, sizeOfDims } from './util.js';
+import { floatInput, mayBeFloat, scratchFloats, sizeOfDims } from './util.js';
 
 const fail = (m: string): never => {
   throw new OnnxError('E_KERNEL', m);
@@ -33,36 +33,43 @@ function createPool(kind: 'max' | 'avg') {
         if (!x || x.rank !== ks.length + 2) return false;
         const g = geometryOf(attrs, ks, x.dims.slice(2));
         if (!g) return false;
-        if (includePad) {
-          // The divisor is the window size only when no window runs past the padded input.
-          for (let d = 0; d < ks.length; d++) {
-            if ((g.outDims[d]! - 1) * g.strides[d]! + effectiveKernel(g.kernel[d]!, g.dilations[d]!) > g.inDims[d]! + g.padsBegin[d]! + g.padsEnd[d]!) return false;
-          }
-        }
         const at = (a: readonly number[], d: number, dflt: number) => (twoD ? a[d]! : d === 0 ? dflt : a[0]!);
+        const [H, W, KH, KW, SH, SW, DH, DW, PT, PL, OH, OW] = [
+          at(g.inDims, 0, 1), at(g.inDims, 1, 1), at(g.kernel, 0, 1), at(g.kernel, 1, 1), at(g.strides, 0, 1), at(g.strides, 1, 1),
+          at(g.dilations, 0, 1), at(g.dilations, 1, 1), at(g.padsBegin, 0, 0), at(g.padsBegin, 1, 0), at(g.outDims, 0, 1), at(g.outDims, 1, 1),
+        ] as const;
+        const PB = at(g.padsEnd, 0, 0);
+        const PR = at(g.padsEnd, 1, 0);
+        // Windows of ceil_mode may run past the end padding: the padded copy covers them.
+        const Hp = Math.max(H + PT + PB, (OH - 1) * SH + effectiveKernel(KH, DH));
+        const Wp = Math.max(W + PL + PR, (OW - 1) * SW + effectiveKernel(KW, DW));
+        const planes = x.dims[0]! * x.dims[1]!;
         const px = ctx.ptr(0);
         const y = ctx.output(0, [x.dims[0]!, x.dims[1]!, ...g.outDims]);
+        const image = paddedPlanes(ctx, px, planes, H, W, PT, PL, Hp, Wp, kind === 'max' ? -Infinity : 0);
+        let rowDiv = 0;
+        let colDiv = 0;
+        if (kind === 'avg') {
+          // Taps per output row and column: inside the input, or inside the padded input with count_include_pad.
+          const counts = (n: number, k: number, s: number, d: number, p0: number, size: number, padEnd: number, len: number) => {
+            const out = new Float32Array(len);
+            const [lo, hi] = includePad ? [-p0, size + padEnd] : [0, size];
+            for (let o = 0; o < n; o++) {
+              let c = 0;
+              for (let t = 0; t < k; t++) {
+                const i = o * s - p0 + t * d;
+                if (i >= lo && i < hi) c++;
+              }
+              out[o] = c;
+            }
+            return out;
+          };
+          rowDiv = scratchFloats(ctx, counts(OH, KH, SH, DH, PT, H, PB, OH));
+          colDiv = scratchFloats(ctx, counts(OW, KW, SW, DW, PL, W, PR, Math.ceil(OW / 4) * 4));
+        }
         runWindow(
           ctx.engine,
-          {
-            mode: kind === 'max' ? WindowMode.MAX : includePad ? WindowMode.AVG_PAD : WindowMode.AVG,
-            x: px,
-            y,
-            planes: x.dims[0]! * x.dims[1]!,
-            C: x.dims[1]!,
-            H: at(g.inDims, 0, 1),
-            W: at(g.inDims, 1, 1),
-            KH: at(g.kernel, 0, 1),
-            KW: at(g.kernel, 1, 1),
-            SH: at(g.strides, 0, 1),
-            SW: at(g.strides, 1, 1),
-            DH: at(g.dilations, 0, 1),
-            DW: at(g.dilations, 1, 1),
-            PT: at(g.padsBegin, 0, 0),
-            PL: at(g.padsBegin, 1, 0),
-            OH: at(g.outDims, 0, 1),
-            OW: at(g.outDims, 1, 1),
-          },
+          { mode: kind === 'max' ? WindowMode.MAX : WindowMode.AVG, x: image, y, planes, C: x.dims[1]!, H: Hp, W: Wp, KH, KW, SH, SW, DH, DW, OH, OW, rowDiv, colDiv },
           ctx.threads,
         );
         return true;

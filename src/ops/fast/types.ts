@@ -14,6 +14,8 @@ import type { AttrReader } from '../attr-reader.js';
 export interface Epilogue {
   /** Clamp to [lo, hi] (Relu: [0, inf], Clip, Relu6). */
   clamp?: readonly [number, number];
+  /** GELU (erf form) instead of a clamp. */
+  gelu?: boolean;
   /** Per-channel y = x*scale + shift after the product (folded BatchNormalization). */
   affine?: { scale: Float32Array; shift: Float32Array };
   /** A bias over the last axis (MatMul followed by Add of a constant vector). */
@@ -69,5 +71,5 @@ export interface FastOp {
   opType: string;
   create: FastFactory;
   /** Which epilogues the factory accepts when fusing the following node. */
-  fuses?: { clamp?: boolean; affine?: boolean; bias?: boolean; residual?: boolean };
+  fuses?: { clamp?: boolean; affine?: boolean; bias?: boolean; residual?: boolean; gelu?: boolean };
 }

@@ -11,7 +11,7 @@ import { WasmHeap } from './heap.js';
 import { CONTROL_BYTES, WorkerPool, type Job } from './pool.js';
 
 /** The parallel kernels of the module, by their index in the dispatch table. */
-export const KERNEL_NAMES = ['gemm', 'unary', 'binary', 'softmax', 'layernorm', 'instnorm', 'channel_affine', 'reduce_rows', 'window2d', 'lstm_cell'] as const;
+export const KERNEL_NAMES = ['gemm', 'unary', 'binary', 'softmax', 'layernorm', 'instnorm', 'channel_affine', 'reduce_rows', 'window2d', 'lstm_cell', 'pad_planes', 'transpose'] as const;
 export type KernelName = (typeof KERNEL_NAMES)[number];
 
 type ParallelFn = (params: number, begin: number, end: number, scratch: number) => void;
@@ -45,7 +45,8 @@ export class WasmEngine {
   private readonly buffers = new WeakSet<ArrayBufferLike>();
   private pool?: WorkerPool;
   private readonly scratch: number[] = [];
-  private readonly scratchBytes: number;
+  /** Bytes of each thread's scratch block. */
+  readonly scratchBytes: number;
   private readonly paramBase: number;
   private nextParam = 0;
   private control = 0;

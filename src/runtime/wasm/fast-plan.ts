@@ -10,10 +10,12 @@ import { Tensor } from '../../ir/tensor.js';
 import type { Value } from '../../ir/value.js';
 import { DataType } from '../../ir/dtype.js';
 import { AttrReader } from '../../ops/attr-reader.js';
+import { geluOfInput } from '../../ops/fast/activation.js';
 import { fastOps } from '../../ops/fast/all.js';
 import type { Epilogue, FastKernel, FastNodeInfo } from '../../ops/fast/types.js';
 import type { OpSchema } from '../../ops/types.js';
 import type { WasmEngine } from './engine.js';
+import { geluPatternOf } from './gelu-pattern.js';
 
 /** What the planner needs of one step of the session's plan. */
 export interface PlanStep {
@@ -181,16 +183,30 @@ export function planFastSteps(ctx: FastPlanContext): FastStepPlan[] {
     let v = s.node.outputs[0]!;
     let fused: FusedStep | undefined;
     for (;;) {
+      const gelu = !epilogue.clamp && !epilogue.gelu && op.fuses.gelu ? geluPatternOf(v, ctx.graph, constants) : undefined;
+      if (gelu) {
+        const steps = gelu.nodes.map((n) => stepOf.get(n));
+        if (steps.some((j) => j === undefined || j <= i || !ctx.steps[j]!.schema?.kernel)) break;
+        const k = op.create(info, { ...epilogue, gelu: true });
+        if (!k) break;
+        epilogue.gelu = true;
+        skips.push(...(steps as number[]));
+        v = gelu.output;
+        fused = { kernel: k, skips: [...skips], output: v, extra: [...extra] };
+        continue;
+      }
       const next = soleConsumer(v, ctx.graph);
       const j = next ? stepOf.get(next) : undefined;
       if (!next || j === undefined || next.outputs.length < 1) break;
       const step = ctx.steps[j]!;
       if (!step.schema?.kernel) break;
       const trial: Epilogue = { ...epilogue };
-      const clamp = epilogue.clamp ? undefined : op.fuses.clamp ? clampOf(next, step.opset, constants) : undefined;
+      const clamp = epilogue.clamp || epilogue.gelu ? undefined : op.fuses.clamp ? clampOf(next, step.opset, constants) : undefined;
       const residual = !epilogue.clamp && !epilogue.residual && op.fuses.residual ? residualOf(next, v, i, stepOf, constants) : undefined;
       let added: Value | undefined;
-      if (clamp) trial.clamp = clamp;
+      const geluOp = !epilogue.clamp && !epilogue.gelu && op.fuses.gelu && next.domain === '' && next.opType === 'Gelu' && new AttrReader(next, step.schema, 'E_KERNEL').string('approximate') === 'none';
+      if (geluOp) trial.gelu = true;
+      else if (clamp) trial.clamp = clamp;
       else if (residual) {
         trial.residual = true;
         added = residual;
@@ -209,6 +225,21 @@ export function planFastSteps(ctx: FastPlanContext): FastStepPlan[] {
       fused = { kernel: k, skips: [...skips], output: v, extra: [...extra] };
     }
     if (fused) plans[i]!.fused = fused;
+  });
+  // GELU patterns not fused into a product run as one kernel at their first node.
+  const seen = new Set<Value>();
+  ctx.steps.forEach((s, i) => {
+    for (const x of s.node.inputs) {
+      if (!x || seen.has(x)) continue;
+      seen.add(x);
+      const g = geluPatternOf(x, ctx.graph, constants);
+      if (!g) continue;
+      const steps = g.nodes.map((n) => stepOf.get(n));
+      if (steps.some((j) => j === undefined || !ctx.steps[j]!.schema?.kernel)) continue;
+      const first = Math.min(...(steps as number[]));
+      if (first !== i || plans[i]!.fused) continue;
+      plans[i]!.fused = { kernel: geluOfInput(s.node.inputs.indexOf(x)), skips: (steps as number[]).filter((j) => j !== i), output: g.output, extra: [] };
+    }
   });
   return plans;
 }

@@ -8,8 +8,11 @@ import { OnnxError } from '../../util/errors.js';
 
 const ALIGN = 64;
 const PAGE = 65536;
-/** Bytes past the end of the used heap that are never handed out. */
-const GUARD = 64;
+/**
+ * Bytes past the end of the used heap that are never handed out: kernels load whole vectors
+ * (and im2col a few dozen floats) past the end of an array and discard the extra lanes.
+ */
+const GUARD = 4096;
 
 interface Block {
   ptr: number;

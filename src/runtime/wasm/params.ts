@@ -191,7 +191,10 @@ export function runReduceRows(e: WasmEngine, op: number, x: number, y: number, r
   e.run('reduce_rows', p.ptr, rows, threadsFor((rows * cols) / ELEMENTS_PER_MS, threads));
 }
 
-/** Geometry of a 2-D convolution whose im2col matrix is read as B (one group, one image). */
+/**
+ * Geometry of a 2-D convolution whose im2col matrix is read as B (one group, one image). The
+ * image must include its padding (runPadPlanes): H and W are the padded sizes.
+ */
 export interface ConvGeometry {
   C: number;
   H: number;
@@ -202,10 +205,17 @@ export interface ConvGeometry {
   SW: number;
   DH: number;
   DW: number;
-  PT: number;
-  PL: number;
   OH: number;
   OW: number;
+}
+
+/** Copies `planes` planes of H x W into Hp x Wp planes with PT rows and PL columns of `fill` before each (and after, to fill). */
+export function runPadPlanes(e: WasmEngine, x: number, y: number, planes: number, H: number, W: number, PT: number, PL: number, Hp: number, Wp: number, threads: number, fill = 0): void {
+  if (planes === 0) return;
+  const p = e.params();
+  p.i32.set([x, y, H, W, PT, PL, Hp, Wp], 0);
+  p.f32[8] = fill;
+  e.run('pad_planes', p.ptr, planes, threadsFor((planes * Hp * Wp) / (4 * ELEMENTS_PER_MS), threads));
 }
 
 /** Strides (in floats) of the two batch levels of a batched GEMM; 0 where an operand is shared. */
@@ -244,6 +254,8 @@ export interface GemmCall {
   bias?: number;
   biasKind?: 0 | 1 | 2;
   clamp?: readonly [number, number];
+  /** GELU (erf form) on the result, instead of a clamp. */
+  gelu?: boolean;
   /** Add to the values already in C. */
   accumulate?: boolean;
   alpha?: number;
@@ -282,7 +294,7 @@ export function runGemm(e: WasmEngine, g: GemmCall, threads: number): void {
     (g.accumulate ? F_ACCUMULATE : 0);
   I[10] = g.bias ?? 0;
   I[11] = g.bias ? (g.biasKind ?? 0) : 0;
-  I[12] = g.clamp ? 1 : 0;
+  I[12] = g.gelu ? 2 : g.clamp ? 1 : 0;
   p.f32[13] = g.clamp ? g.clamp[0] : 0;
   p.f32[14] = g.clamp ? g.clamp[1] : 0;
   I[15] = batch.b1;
@@ -297,7 +309,7 @@ export function runGemm(e: WasmEngine, g: GemmCall, threads: number): void {
   p.f32[26] = g.alpha ?? 1;
   if (g.im2col) {
     const c = g.im2col;
-    I.set([c.C, c.H, c.W, c.KH, c.KW, c.SH, c.SW, c.DH, c.DW, c.PT, c.PL, c.OH, c.OW], 27);
+    I.set([c.C, c.H, c.W, c.KH, c.KW, c.SH, c.SW, c.DH, c.DW, 0, 0, c.OH, c.OW], 27);
   }
   const ms = (2 * count * g.M * g.N * Math.max(g.K, 1)) / GEMM_FLOPS_PER_MS;
   const t = Math.min(threadsFor(ms, threads), e.cores);
@@ -321,6 +333,15 @@ export function runGemm(e: WasmEngine, g: GemmCall, threads: number): void {
   e.run('gemm', p.ptr, count * mch * nch, t);
 }
 
+/** GELU of one value (only for the degenerate K = 0 product). */
+function geluScalar(x: number): number {
+  // Abramowitz-Stegun 7.1.26 is plenty for a path no real model takes.
+  const u = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * u);
+  const e = 1 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-u * u);
+  return 0.5 * x * (1 + (x < 0 ? -e : e));
+}
+
 function fillGemmWithoutK(e: WasmEngine, g: GemmCall, count: number, batch: GemmBatch): void {
   const bias = g.bias && g.biasKind ? e.f32(g.bias, g.biasKind === 1 ? (batch.b2 - 1) * batch.sbias2 + g.M : g.N) : undefined;
   for (let u = 0; u < count; u++) {
@@ -332,17 +353,19 @@ function fillGemmWithoutK(e: WasmEngine, g: GemmCall, count: number, batch: Gemm
         let v = g.accumulate ? c[i * g.ldc + j]! : 0;
         if (bias) v += bias[g.biasKind === 1 ? i2 * batch.sbias2 + i : j]!;
         if (g.clamp) v = Math.min(Math.max(v, g.clamp[0]), g.clamp[1]);
+        if (g.gelu) v = geluScalar(v);
         c[i * g.ldc + j] = v;
       }
     }
   }
 }
 
-export const WindowMode = { DEPTHWISE: 0, MAX: 1, AVG: 2, AVG_PAD: 3 } as const;
+export const WindowMode = { DEPTHWISE: 0, MAX: 1, AVG: 2 } as const;
 
-/** A 2-D sliding-window op over planes of NCHW data (window.ts). */
+/** A 2-D sliding-window op over planes of NCHW data whose padding is in place (window.ts). */
 export interface WindowCall {
   mode: number;
+  /** Padded planes of H x W. */
   x: number;
   y: number;
   /** Depthwise: C filters of KH*KW weights; bias: C values or 0. */
@@ -358,23 +381,32 @@ export interface WindowCall {
   SW: number;
   DH: number;
   DW: number;
-  PT: number;
-  PL: number;
   OH: number;
   OW: number;
+  /** Average: divisors per output row (OH floats) and column (OW floats, padded to a multiple of 4). */
+  rowDiv?: number;
+  colDiv?: number;
   clamp?: readonly [number, number];
   /** Add to the values already in y. */
   accumulate?: boolean;
+  /**
+   * A 3x3 depthwise filter (strides 1 or 2) may read the unpadded planes instead: the padding
+   * above and left (H and W are then the unpadded sizes). Needs W + 32 floats of thread scratch.
+   */
+  border?: { PT: number; PL: number };
 }
 
 export function runWindow(e: WasmEngine, c: WindowCall, threads: number): void {
   if (c.planes * c.OH * c.OW === 0) return;
   const p = e.params();
   const I = p.i32;
-  I.set([c.mode, c.x, c.y, c.w ?? 0, c.bias ?? 0, c.C, c.H, c.W, c.KH, c.KW, c.SH, c.SW, c.DH, c.DW, c.PT, c.PL, c.OH, c.OW, c.clamp ? 1 : 0], 0);
+  I.set([c.mode, c.x, c.y, c.w ?? 0, c.bias ?? 0, c.C, c.H, c.W, c.KH, c.KW, c.SH, c.SW, c.DH, c.DW, c.rowDiv ?? 0, c.colDiv ?? 0, c.OH, c.OW, c.clamp ? 1 : 0], 0);
   p.f32[19] = c.clamp ? c.clamp[0] : 0;
   p.f32[20] = c.clamp ? c.clamp[1] : 0;
   I[21] = c.accumulate ? 1 : 0;
+  I[22] = c.border?.PT ?? 0;
+  I[23] = c.border?.PL ?? 0;
+  I[24] = c.border ? 0 : 1;
   const taps = c.planes * c.OH * c.OW * c.KH * c.KW;
   e.run('window2d', p.ptr, c.planes, threadsFor(taps / (4 * ELEMENTS_PER_MS), threads));
 }
@@ -385,4 +417,54 @@ export function runLstmCell(e: WasmEngine, gates: number, ldg: number, batch: nu
   const p = e.params();
   p.i32.set([gates, ldg, H, c, h, y, ldy], 0);
   e.run('lstm_cell', p.ptr, batch, threadsFor((batch * H * 40) / ELEMENTS_PER_MS, threads));
+}
+
+/** A transpose with adjacent dims merged: output dims and the input stride of each. */
+export interface TransposePlan {
+  dims: number[];
+  strides: number[];
+}
+
+/**
+ * Merges the dims of a transpose (`dims`: output dims; `strides`: input stride in floats of each)
+ * that stay adjacent; undefined when more than 6 remain.
+ */
+export function planTranspose(dims: readonly number[], strides: readonly number[]): TransposePlan | undefined {
+  const d: number[] = [];
+  const s: number[] = [];
+  for (let i = 0; i < dims.length; i++) {
+    if (dims[i] === 1) continue;
+    const k = d.length - 1;
+    if (k >= 0 && s[k] === strides[i]! * dims[i]!) {
+      d[k] = d[k]! * dims[i]!;
+      s[k] = strides[i]!;
+    } else {
+      d.push(dims[i]!);
+      s.push(strides[i]!);
+    }
+  }
+  if (d.length === 0) {
+    d.push(1);
+    s.push(1);
+  }
+  // Some dim is contiguous in the input unless dims of size 0 are involved.
+  if (d.length > 6 || (s[d.length - 1] !== 1 && !s.includes(1) && !d.includes(0))) return undefined;
+  return { dims: d, strides: s };
+}
+
+export function runTranspose(e: WasmEngine, x: number, y: number, plan: TransposePlan, threads: number): void {
+  const { dims: d, strides: s } = plan;
+  const n = d.reduce((a, b) => a * b, 1);
+  if (n === 0) return;
+  const r = d.length;
+  const last = r - 1;
+  // Rows when the innermost dim is contiguous in the input, else 2-D blocks with the dim that is.
+  const pd = s[last] === 1 ? -1 : s.indexOf(1);
+  const mode = pd < 0 ? 0 : 1;
+  const p = e.params();
+  p.i32.set([x, y, r, mode, Math.max(pd, 0)], 0);
+  p.i32.set(d, 5);
+  p.i32.set(s, 11);
+  const units = mode === 0 ? n / d[last]! : n / (d[last]! * d[pd]!);
+  e.run('transpose', p.ptr, units, threadsFor(n / ELEMENTS_PER_MS, threads));
 }

@@ -3,8 +3,10 @@
 // weights, `gemm_pack_a` / `gemm_pack_b`) or packed per block into the thread's scratch,
 // B possibly straight from an image (im2col for Conv). See src/runtime/wasm/gemm-params.ts
 // for the parameter block this reads.
-import { madd, clamp4, clamp1 } from './simd';
-import { packAPanels, packBPanels, packBIm2col } from './gemm-pack';
+import { madd, clamp4 } from './simd';
+import { gelu4 } from './math4';
+import { packAPanels, packBPanels } from './gemm-pack';
+import { packBIm2col } from './im2col';
 
 /** k per block: a 4x8 tile then reads 4 KiB of A and 8 KiB of B, which stay in L1. */
 export const KC: i32 = 256;
@@ -159,6 +161,15 @@ function tile(
       c21 = clamp4(c21, l, h);
       c30 = clamp4(c30, l, h);
       c31 = clamp4(c31, l, h);
+    } else if (act == 2) {
+      c00 = gelu4(c00);
+      c01 = gelu4(c01);
+      c10 = gelu4(c10);
+      c11 = gelu4(c11);
+      c20 = gelu4(c20);
+      c21 = gelu4(c21);
+      c30 = gelu4(c30);
+      c31 = gelu4(c31);
     }
     v128.store(c, c00);
     v128.store(c, c01, 16);
@@ -182,13 +193,29 @@ function tile(
   for (let r = 0; r < mr; r++) {
     const row = c + <usize>r * ldcBytes;
     for (let j = 0; j < nr; j++) {
-      let v = load<f32>(spill + (<usize>(r * 8 + j) << 2));
+      const at = spill + (<usize>(r * 8 + j) << 2);
+      let v = load<f32>(at);
       if (loadC) v += load<f32>(row + (<usize>j << 2));
       if (biasKind == 1) v += load<f32>(bias + (<usize>r << 2));
       else if (biasKind == 2) v += load<f32>(bias + (<usize>j << 2));
-      if (act == 1) v = clamp1(v, lo, hi);
-      store<f32>(row + (<usize>j << 2), v);
+      store<f32>(at, v);
     }
+  }
+  activateSpill(spill, 8, act, lo, hi);
+  for (let r = 0; r < mr; r++) {
+    const row = c + <usize>r * ldcBytes;
+    for (let j = 0; j < nr; j++) store<f32>(row + (<usize>j << 2), load<f32>(spill + (<usize>(r * 8 + j) << 2)));
+  }
+}
+
+/** Applies the activation to `vectors` spilled vectors. */
+function activateSpill(spill: usize, vectors: i32, act: i32, lo: f32, hi: f32): void {
+  if (act == 0) return;
+  const l = f32x4.splat(lo);
+  const h = f32x4.splat(hi);
+  for (let i = 0; i < vectors; i++) {
+    const p = spill + (<usize>i << 4);
+    v128.store(p, act == 1 ? clamp4(v128.load(p), l, h) : gelu4(v128.load(p)));
   }
 }
 
@@ -279,6 +306,15 @@ function tile1x32(
       c5 = clamp4(c5, l, h);
       c6 = clamp4(c6, l, h);
       c7 = clamp4(c7, l, h);
+    } else if (act == 2) {
+      c0 = gelu4(c0);
+      c1 = gelu4(c1);
+      c2 = gelu4(c2);
+      c3 = gelu4(c3);
+      c4 = gelu4(c4);
+      c5 = gelu4(c5);
+      c6 = gelu4(c6);
+      c7 = gelu4(c7);
     }
     v128.store(c, c0);
     v128.store(c, c1, 16);
@@ -303,9 +339,10 @@ function tile1x32(
     if (loadC) v += load<f32>(c + (<usize>j << 2));
     if (biasKind == 1) v += load<f32>(bias);
     else if (biasKind == 2) v += load<f32>(bias + (<usize>j << 2));
-    if (act == 1) v = clamp1(v, lo, hi);
-    store<f32>(c + (<usize>j << 2), v);
+    store<f32>(spill + (<usize>j << 2), v);
   }
+  activateSpill(spill, 8, act, lo, hi);
+  for (let j = 0; j < nr; j++) store<f32>(c + (<usize>j << 2), load<f32>(spill + (<usize>j << 2)));
 }
 
 /**

@@ -5,4 +5,6 @@ export { gemm, gemm_pack_a, gemm_pack_b, gemm_packed_a_size, gemm_packed_b_size,
 export { unary, binary } from './elementwise';
 export { softmax, layernorm, instnorm, channel_affine, reduce_rows } from './rows';
 export { window2d } from './window';
+export { pad_planes } from './im2col';
 export { lstm_cell } from './rnn';
+export { transpose } from './transpose';

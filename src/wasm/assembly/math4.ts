@@ -79,130 +79,48 @@ export function tanh4(x: v128): v128 {
   return v128.bitselect(ys, yl, small);
 }
 
-// The rational approximations of fdlibm's s_erf.c (as in src/ops/helpers/special.ts), in float32.
-const ERX: f32 = 8.45062911510467529297e-1;
+// erf from two polynomials fitted (least squares, float64) for this module: erf(u)/u as a
+// polynomial in u^2 on [0, 0.9] (relative error 2e-7 in float32), and log(erfc(u)) + u^2 as a
+// polynomial in u on [0.9, 4] (erfc relative error 2e-6); erfc is 0 past 4 (below 1.6e-8).
+const ERF_SPLIT: f32 = 0.9;
 
+/** erf(x) for |x| < 0.9 (z = x^2). */
 // @ts-ignore: decorator
 @inline
-function erfSmallRatio(z: v128): v128 {
-  let p = f32x4.splat(-2.37630166566501626084e-5);
-  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-5.77027029648944159157e-3));
-  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-2.84817495755985104766e-2));
-  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-3.25042107247001499370e-1));
-  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(1.28379167095512558561e-1));
-  let q = f32x4.splat(-3.96022827877536812320e-6);
-  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(1.32494738004321644526e-4));
-  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(5.08130628187576562776e-3));
-  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(6.50222499887672944485e-2));
-  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(3.97917223959155352819e-1));
-  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(1));
-  return f32x4.div(p, q);
+function erfSmall(x: v128, z: v128): v128 {
+  let p = f32x4.splat(-0.0006175200105644763);
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(0.0050279381684958935));
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-0.026789352297782898));
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(0.11282416433095932));
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-0.3761254847049713));
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(1.1283791065216064));
+  return f32x4.mul(x, p);
 }
 
-// @ts-ignore: decorator
-@inline
-function erfMidRatio(s: v128): v128 {
-  let p = f32x4.splat(-2.16637559486879084300e-3);
-  p = f32x4.add(f32x4.mul(p, s), f32x4.splat(3.54783043256182359371e-2));
-  p = f32x4.add(f32x4.mul(p, s), f32x4.splat(-1.10894694282396677476e-1));
-  p = f32x4.add(f32x4.mul(p, s), f32x4.splat(3.18346619901161753674e-1));
-  p = f32x4.add(f32x4.mul(p, s), f32x4.splat(-3.72207876035701323847e-1));
-  p = f32x4.add(f32x4.mul(p, s), f32x4.splat(4.14856118683748331666e-1));
-  p = f32x4.add(f32x4.mul(p, s), f32x4.splat(-2.36211856075265944077e-3));
-  let q = f32x4.splat(1.19844998467991074170e-2);
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(1.36370839120290507362e-2));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(1.26171219808761642112e-1));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(7.18286544141962662868e-2));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(5.40397917702171048937e-1));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(1.06420880400844228286e-1));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(1));
-  return f32x4.div(p, q);
-}
-
-/** R/S of the tail for 1.25 <= u < 1/0.35 (RA/SA), in s = 1/u^2. */
-// @ts-ignore: decorator
-@inline
-function erfTailA(s: v128): v128 {
-  let r = f32x4.splat(-9.81432934416914548592);
-  r = f32x4.add(f32x4.mul(r, s), f32x4.splat(-8.12874355063065934246e1));
-  r = f32x4.add(f32x4.mul(r, s), f32x4.splat(-1.84605092906711035994e2));
-  r = f32x4.add(f32x4.mul(r, s), f32x4.splat(-1.62396669462573470355e2));
-  r = f32x4.add(f32x4.mul(r, s), f32x4.splat(-6.23753324503260060396e1));
-  r = f32x4.add(f32x4.mul(r, s), f32x4.splat(-1.05586262253232909814e1));
-  r = f32x4.add(f32x4.mul(r, s), f32x4.splat(-6.93858572707181764372e-1));
-  r = f32x4.add(f32x4.mul(r, s), f32x4.splat(-9.86494403484714822705e-3));
-  let q = f32x4.splat(-6.04244152148580987438e-2);
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(6.57024977031928170135));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(1.08635005541779435134e2));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(4.29008140027567833386e2));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(6.45387271733267880336e2));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(4.34565877475229228821e2));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(1.37657754143519042600e2));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(1.96512716674392571292e1));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(1));
-  return f32x4.div(r, q);
-}
-
-/** R/S of the tail for u >= 1/0.35 (RB/SB). */
-// @ts-ignore: decorator
-@inline
-function erfTailB(s: v128): v128 {
-  let r = f32x4.splat(-4.83519191608651397019e2);
-  r = f32x4.add(f32x4.mul(r, s), f32x4.splat(-1.02509513161107724954e3));
-  r = f32x4.add(f32x4.mul(r, s), f32x4.splat(-6.37566443368389627722e2));
-  r = f32x4.add(f32x4.mul(r, s), f32x4.splat(-1.60636384855821916062e2));
-  r = f32x4.add(f32x4.mul(r, s), f32x4.splat(-1.77579549177547519889e1));
-  r = f32x4.add(f32x4.mul(r, s), f32x4.splat(-7.99283237680523006574e-1));
-  r = f32x4.add(f32x4.mul(r, s), f32x4.splat(-9.86494292470009928597e-3));
-  let q = f32x4.splat(-2.24409524465858183362e1);
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(4.74528541206955367215e2));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(2.55305040643316442583e3));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(3.19985821950859553908e3));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(1.53672958608443695994e3));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(3.25792512996573918826e2));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(3.03380607434824582924e1));
-  q = f32x4.add(f32x4.mul(q, s), f32x4.splat(1));
-  return f32x4.div(r, q);
-}
-
-/**
- * erf(u) and erfc(u) for u >= 0 (or NaN): returns erfc; writes nothing else. The small
- * interval is computed by the caller where it needs erf itself at full relative precision.
- */
-function erfcPos(u: v128): v128 {
-  const mid = f32x4.ge(u, f32x4.splat(0.84375));
-  const tail = f32x4.ge(u, f32x4.splat(1.25));
-  let c = f32x4.splat(0);
-  if (!i32x4.all_true(mid)) {
-    const z = f32x4.mul(u, u);
-    c = f32x4.sub(f32x4.splat(1), f32x4.add(u, f32x4.mul(u, erfSmallRatio(z))));
-  }
-  if (v128.any_true(v128.andnot(mid, tail))) {
-    const s = f32x4.sub(u, f32x4.splat(1));
-    const cm = f32x4.sub(f32x4.splat(1 - ERX), erfMidRatio(s));
-    c = v128.bitselect(cm, c, mid);
-  }
-  if (v128.any_true(tail)) {
-    const uc = f32x4.min(u, f32x4.splat(10));
-    const s = f32x4.div(f32x4.splat(1), f32x4.mul(uc, uc));
-    const far = f32x4.ge(uc, f32x4.splat(1 / 0.35));
-    let rs = f32x4.splat(0);
-    if (!i32x4.all_true(far)) rs = erfTailA(s);
-    if (v128.any_true(far)) rs = v128.bitselect(erfTailB(s), rs, far);
-    const ct = f32x4.div(exp4(f32x4.add(f32x4.sub(f32x4.splat(-0.5625), f32x4.mul(uc, uc)), rs)), uc);
-    c = v128.bitselect(ct, c, tail);
-  }
-  return c;
+/** erfc(u) for u >= 0.9 (NaN stays NaN). */
+function erfcTail(u: v128): v128 {
+  const uc = f32x4.min(u, f32x4.splat(4));
+  let q = f32x4.splat(1.6277587064905674e-6);
+  q = f32x4.add(f32x4.mul(q, uc), f32x4.splat(-4.58471586171072e-5));
+  q = f32x4.add(f32x4.mul(q, uc), f32x4.splat(0.0005948073812760413));
+  q = f32x4.add(f32x4.mul(q, uc), f32x4.splat(-0.00474916584789753));
+  q = f32x4.add(f32x4.mul(q, uc), f32x4.splat(0.026388373225927353));
+  q = f32x4.add(f32x4.mul(q, uc), f32x4.splat(-0.11001675575971603));
+  q = f32x4.add(f32x4.mul(q, uc), f32x4.splat(0.36810052394866943));
+  q = f32x4.add(f32x4.mul(q, uc), f32x4.splat(-1.1301867961883545));
+  q = f32x4.add(f32x4.mul(q, uc), f32x4.splat(0.00030771351885050535));
+  const c = exp4(f32x4.sub(q, f32x4.mul(uc, uc)));
+  return v128.andnot(c, f32x4.gt(u, f32x4.splat(4)));
 }
 
 /** erf(x). */
 export function erf4(x: v128): v128 {
   const u = f32x4.abs(x);
-  const small = f32x4.lt(u, f32x4.splat(0.84375));
+  const small = f32x4.lt(u, f32x4.splat(ERF_SPLIT));
   let y = f32x4.splat(0);
-  if (v128.any_true(small)) y = f32x4.add(x, f32x4.mul(x, erfSmallRatio(f32x4.mul(x, x))));
+  if (v128.any_true(small)) y = erfSmall(x, f32x4.mul(x, x));
   if (!i32x4.all_true(small)) {
-    const e = v128.or(f32x4.sub(f32x4.splat(1), erfcPos(u)), v128.and(x, SIGN));
+    const e = v128.or(f32x4.sub(f32x4.splat(1), erfcTail(u)), v128.and(x, SIGN));
     y = v128.bitselect(y, e, small);
   }
   return y;
@@ -211,7 +129,10 @@ export function erf4(x: v128): v128 {
 /** gelu(x) = x * Phi(x), Phi from erfc of |x|/sqrt(2) so that the negative side keeps its precision. */
 export function gelu4(x: v128): v128 {
   const u = f32x4.mul(f32x4.abs(x), f32x4.splat(0.70710678118654752));
-  const c = erfcPos(u);
+  const small = f32x4.lt(u, f32x4.splat(ERF_SPLIT));
+  let c = f32x4.splat(0);
+  if (v128.any_true(small)) c = f32x4.sub(f32x4.splat(1), erfSmall(u, f32x4.mul(u, u)));
+  if (!i32x4.all_true(small)) c = v128.bitselect(c, erfcTail(u), small);
   const half = f32x4.mul(c, f32x4.splat(0.5));
   const phi = v128.bitselect(f32x4.sub(f32x4.splat(1), half), half, f32x4.ge(x, f32x4.splat(0)));
   return f32x4.mul(x, phi);
