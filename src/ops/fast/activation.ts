@@ -16,7 +16,7 @@ function unary(spec: UnarySpec): (info: FastNodeInfo) => FastKernel | undefined 
         const x = floatInput(ctx, 0);
         if (!x) return false;
         const px = ctx.ptr(0);
-        const y = ctx.output(0, x.dims);
+        const y = ctx.outputInPlace(0, x.dims, 0);
         runUnary(ctx.engine, s.op, px, y, x.size, ctx.threads, s.a ?? 0, s.b ?? 0);
         return true;
       },
@@ -43,7 +43,7 @@ function createClip(info: FastNodeInfo): FastKernel | undefined {
       const hi = bound(2, Infinity);
       if (lo === undefined || hi === undefined) return false;
       const px = ctx.ptr(0);
-      const y = ctx.output(0, x.dims);
+      const y = ctx.outputInPlace(0, x.dims, 0);
       runUnary(ctx.engine, UnaryOp.CLIP, px, y, x.size, ctx.threads, lo, hi);
       return true;
     },
@@ -86,7 +86,7 @@ export function geluOfInput(k: number): FastKernel {
       const x = floatInput(ctx, k);
       if (!x) return false;
       const px = ctx.ptr(k);
-      const y = ctx.output(0, x.dims);
+      const y = ctx.outputInPlace(0, x.dims, k);
       runUnary(ctx.engine, UnaryOp.GELU, px, y, x.size, ctx.threads);
       return true;
     },

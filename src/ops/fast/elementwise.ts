@@ -85,7 +85,9 @@ function binaryOp(op: number): (info: FastNodeInfo) => FastKernel | undefined {
         if (op === BinaryOp.PRELU && plan.outDims.join(',') !== a.dims.join(',')) return false;
         const pa = ctx.ptr(0);
         const pb = ctx.ptr(1);
-        const y = ctx.output(0, plan.outDims);
+        // Written over an operand of the output's size (read element by element before the write).
+        const n = plan.outDims.reduce((p, d) => p * d, 1);
+        const y = a.size === n ? ctx.outputInPlace(0, plan.outDims, 0) : b.size === n ? ctx.outputInPlace(0, plan.outDims, 1) : ctx.output(0, plan.outDims);
         const per = plan.rows * plan.cols;
         for (let o = 0; o < plan.outer; o++) {
           runBinary(ctx.engine, op, pa + o * plan.aOuter * 4, plan.aMode, pb + o * plan.bOuter * 4, plan.bMode, y + o * per * 4, plan.rows, plan.cols, ctx.threads);
@@ -110,7 +112,7 @@ function createPow(info: FastNodeInfo): FastKernel | undefined {
       const ex = ctx.input(1);
       if (!x || !ex || ex.rank > x.rank) return false;
       const px = ctx.ptr(0);
-      const y = ctx.output(0, x.dims);
+      const y = ctx.outputInPlace(0, x.dims, 0);
       runUnary(ctx.engine, op, px, y, x.size, ctx.threads);
       return true;
     },

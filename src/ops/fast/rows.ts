@@ -23,7 +23,7 @@ function createSoftmax(log: boolean) {
         const cols = sizeOfDims(x.dims.slice(a));
         const rows = cols === 0 ? 0 : x.size / cols;
         const px = ctx.ptr(0);
-        const y = ctx.output(0, x.dims);
+        const y = ctx.outputInPlace(0, x.dims, 0);
         runSoftmax(ctx.engine, px, y, rows, cols, log, ctx.threads);
         return true;
       },
@@ -59,7 +59,7 @@ function createLayerNorm(info: FastNodeInfo): FastKernel | undefined {
       const px = ctx.ptr(0);
       const ps = ctx.ptr(1);
       const pb = bias ? ctx.ptr(2) : 0;
-      const y = ctx.output(0, x.dims);
+      const y = ctx.outputInPlace(0, x.dims, 0);
       const mean = wantMean ? ctx.output(1, statDims) : 0;
       const inv = wantInv ? ctx.output(2, statDims) : 0;
       runLayerNorm(ctx.engine, { x: px, y, rows, cols, scale: ps, bias: pb, epsilon: eps, meanOut: mean, invStdOut: inv }, ctx.threads);
@@ -89,7 +89,7 @@ function createBatchNorm(info: FastNodeInfo): FastKernel | undefined {
         t[c] = bias[c]! - mean[c]! * s[c]!;
       }
       const px = ctx.ptr(0);
-      const y = ctx.output(0, x.dims);
+      const y = ctx.outputInPlace(0, x.dims, 0);
       const cols = sizeOfDims(x.dims.slice(2));
       runChannelAffine(ctx.engine, px, y, x.dims[0]! * C, cols, C, scratchFloats(ctx, s), scratchFloats(ctx, t), undefined, ctx.threads);
       return true;
@@ -110,7 +110,7 @@ function createInstanceNorm(info: FastNodeInfo): FastKernel | undefined {
       if (scale.size !== C || bias.size !== C) return false;
       const cols = sizeOfDims(x.dims.slice(2));
       const px = ctx.ptr(0);
-      const y = ctx.output(0, x.dims);
+      const y = ctx.outputInPlace(0, x.dims, 0);
       runInstanceNorm(ctx.engine, px, y, x.dims[0]! * C, cols, C, ctx.ptr(1), ctx.ptr(2), eps, ctx.threads);
       return true;
     },

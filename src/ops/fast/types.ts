@@ -52,6 +52,12 @@ export interface FastRunContext {
   ptr(i: number): number;
   /** Allocates output i as a float32 tensor of `dims` in the arena; returns its byte address. */
   output(i: number, dims: readonly number[]): number;
+  /**
+   * Output i written over input `input`'s block when that input has the same size and this node
+   * is its last reader (else a new block, as `output`). Only for kernels that read element j of
+   * that input before writing element j of the output.
+   */
+  outputInPlace(i: number, dims: readonly number[], input: number): number;
   /** Scratch bytes valid until the kernel returns. */
   scratch(bytes: number): number;
 }

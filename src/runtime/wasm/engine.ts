@@ -11,7 +11,7 @@ import { WasmHeap } from './heap.js';
 import { CONTROL_BYTES, WorkerPool, type Job } from './pool.js';
 
 /** The parallel kernels of the module, by their index in the dispatch table. */
-export const KERNEL_NAMES = ['gemm', 'unary', 'binary', 'softmax', 'layernorm', 'instnorm', 'channel_affine', 'reduce_rows', 'window2d', 'lstm_cell', 'pad_planes', 'transpose'] as const;
+export const KERNEL_NAMES = ['gemm', 'unary', 'binary', 'softmax', 'layernorm', 'instnorm', 'channel_affine', 'reduce_rows', 'window2d', 'lstm_cell', 'pad_planes', 'transpose', 'lstm_step'] as const;
 export type KernelName = (typeof KERNEL_NAMES)[number];
 
 type ParallelFn = (params: number, begin: number, end: number, scratch: number) => void;

@@ -43,6 +43,8 @@ interface ArenaPlan {
   sizes: Map<Value, number>;
   /** The last step each value is kept for (its own last reader or an alias's). */
   last: Map<Value, number>;
+  /** Outputs written over an input's block (in-place kernels): output -> input. */
+  donations: Map<Value, Value>;
   base: number;
 }
 
@@ -145,7 +147,7 @@ export class FastSession {
   }
 
   /** Installs the arena recorded by a run (replacing the previous one). */
-  adoptArena(signature: string, lifetimes: Lifetime<Value>[]): void {
+  adoptArena(signature: string, lifetimes: Lifetime<Value>[], members: Map<Value, Value>, donations: Map<Value, Value>): void {
     const layout = planArena(lifetimes);
     let base: number;
     try {
@@ -156,9 +158,17 @@ export class FastSession {
     }
     this.dropArena();
     this.owned.blocks.push(base);
-    const sizes = new Map(lifetimes.map((l) => [l.key, l.bytes]));
-    const last = new Map(lifetimes.map((l) => [l.key, l.last]));
-    this.arena = { signature, offsets: layout.offsets, sizes, last, base };
+    // Values that share a block (in-place outputs) share their group's slot.
+    const group = new Map(lifetimes.map((l) => [l.key, l]));
+    const offsets = new Map<Value, number>();
+    const sizes = new Map<Value, number>();
+    const last = new Map<Value, number>();
+    for (const [v, root] of members) {
+      offsets.set(v, layout.offsets.get(root)!);
+      sizes.set(v, group.get(root)!.bytes);
+      last.set(v, group.get(root)!.last);
+    }
+    this.arena = { signature, offsets, sizes, last, donations, base };
   }
 
   /** Forgets the arena (a run found it did not fit). */
@@ -178,6 +188,8 @@ export class FastRun {
   private readonly aliasOf = new Map<Value, Resident>();
   /** Sizes and first steps recorded for the arena (record mode). */
   private readonly recorded = new Map<Value, { bytes: number; first: number }>();
+  /** Outputs written over an input's block this run: output -> input. */
+  private readonly donations = new Map<Value, Value>();
   private readonly aliasesSeen: [Value, Value][] = [];
   /** Steps done by a fused kernel earlier in the run. */
   private readonly skipped = new Set<number>();
@@ -249,6 +261,17 @@ export class FastRun {
         allocated.push(v);
         const t = Tensor.fromData(DataType.FLOAT, dims, engine.f32(r.ptr, n));
         written.push([v, t]);
+        return r.ptr;
+      },
+      outputInPlace: (k, dims, input) => {
+        const v = outputs[k]!;
+        const src = input < own ? node.inputs[input] : undefined;
+        let n = 1;
+        for (const d of dims) n *= d;
+        const r = src ? this.donate(src, v, n * 4) : undefined;
+        if (!r) return ctx.output(k, dims);
+        allocated.push(v);
+        written.push([v, Tensor.fromData(DataType.FLOAT, dims, engine.f32(r.ptr, n))]);
         return r.ptr;
       },
       scratch: (bytes) => {
@@ -330,11 +353,53 @@ export class FastRun {
       if (this.dirty) this.fs.dropArena();
       return;
     }
-    const last = new Map<Value, number>();
-    for (const [v] of this.recorded) last.set(v, this.fs.lastUseOf(v));
-    for (const [alias, root] of this.aliasesSeen) last.set(root, Math.max(last.get(root) ?? -1, this.fs.lastUseOf(alias)));
-    const lifetimes: Lifetime<Value>[] = [...this.recorded].map(([v, r]) => ({ key: v, bytes: r.bytes, first: r.first, last: Math.max(r.first, last.get(v)!) }));
-    this.fs.adoptArena(this.signature, lifetimes);
+    // One slot per group of values that shared a block (an output written over its input).
+    const rootOf = (v: Value): Value => {
+      let r = v;
+      for (let d = this.donations.get(r); d; d = this.donations.get(r)) r = d;
+      return r;
+    };
+    const groups = new Map<Value, Lifetime<Value>>();
+    const members = new Map<Value, Value>();
+    const extend = (root: Value, bytes: number, first: number, last: number) => {
+      const g = groups.get(root);
+      if (!g) groups.set(root, { key: root, bytes, first, last: Math.max(first, last) });
+      else {
+        g.bytes = Math.max(g.bytes, bytes);
+        g.first = Math.min(g.first, first);
+        g.last = Math.max(g.last, last);
+      }
+    };
+    for (const [v, r] of this.recorded) {
+      const root = rootOf(v);
+      members.set(v, root);
+      extend(root, r.bytes, r.first, this.fs.lastUseOf(v));
+    }
+    for (const [alias, value] of this.aliasesSeen) {
+      const g = groups.get(rootOf(value));
+      if (g) g.last = Math.max(g.last, this.fs.lastUseOf(alias));
+    }
+    this.fs.adoptArena(this.signature, [...groups.values()], members, new Map(this.donations));
+  }
+
+  /**
+   * Hands `src`'s block to `v` when this step is src's last reader and nothing else points into
+   * it (an in-place kernel then writes v over src); undefined when it may not.
+   */
+  private donate(src: Value, v: Value, bytes: number): Resident | undefined {
+    if (this.keep) return undefined;
+    const r = this.resident.get(src);
+    if (!r || r.refs !== 1 || r.bytes !== bytes || this.fs.lastUseOf(src) !== this.step) return undefined;
+    // A planned run gives a block only where the recording run did (the arena is laid out so).
+    if (this.arena && this.arena.donations.get(v) !== src) return undefined;
+    this.resident.delete(src);
+    r.value = v;
+    this.resident.set(v, r);
+    if (!this.arena) {
+      this.donations.set(v, src);
+      this.recorded.set(v, { bytes, first: this.step });
+    }
+    return r;
   }
 
   /** Whether the arena keeps `root`'s block until `alias`'s last reader. */

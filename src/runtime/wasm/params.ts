@@ -468,3 +468,11 @@ export function runTranspose(e: WasmEngine, x: number, y: number, plan: Transpos
   const units = mode === 0 ? n / d[last]! : n / (d[last]! * d[pd]!);
   e.run('transpose', p.ptr, units, threadsFor(n / ELEMENTS_PER_MS, threads));
 }
+
+/** One LSTM step at batch 1 with gate columns grouped by 8 units (rnn.ts lstm_step). */
+export function runLstmStep(e: WasmEngine, xw: number, packedR: number, H: number, Np: number, hin: number, hout: number, c: number, y: number, threads: number): void {
+  const p = e.params();
+  p.i32.set([xw, packedR, H, Np, hin, hout, c, y], 0);
+  const groups = Np / 32;
+  e.run('lstm_step', p.ptr, groups, threadsFor((2 * H * Np) / GEMM_FLOPS_PER_MS, threads));
+}

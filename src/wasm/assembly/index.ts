@@ -6,5 +6,5 @@ export { unary, binary } from './elementwise';
 export { softmax, layernorm, instnorm, channel_affine, reduce_rows } from './rows';
 export { window2d } from './window';
 export { pad_planes } from './im2col';
-export { lstm_cell } from './rnn';
+export { lstm_cell, lstm_step } from './rnn';
 export { transpose } from './transpose';

@@ -8,6 +8,8 @@ describe('fast LSTM', () => {
     { seq: 6, batch: 2, input: 5, H: 13, direction: 'bidirectional', layout: 0, bias: true, init: true },
     { seq: 3, batch: 2, input: 4, H: 5, direction: 'bidirectional', layout: 1, bias: true, init: true },
     { seq: 20, batch: 1, input: 32, H: 64, direction: 'forward', layout: 0, bias: true, init: false },
+    { seq: 4, batch: 1, input: 6, H: 13, direction: 'bidirectional', layout: 1, bias: true, init: true },
+    { seq: 3, batch: 1, input: 5, H: 300, direction: 'reverse', layout: 0, bias: true, init: true },
   ];
   for (const c of cases) {
     it(JSON.stringify(c), () => {

@@ -112,3 +112,23 @@ describe('fast sessions', () => {
     expect(Array.from((out.get(i!.name) as Tensor).data() as Int32Array)).toEqual(Array.from({ length: 12 }, (_, k) => 2 * (k - 6)));
   });
 });
+
+describe('in-place kernels', () => {
+  it('write an output over an input read for the last time, and lay the arena out so', () => {
+    const b = new GraphBuilder({ '': 17 });
+    const x = b.input('x', DataType.FLOAT, [64, 256]);
+    let h = b.node('Relu', [x])[0]!;
+    h = b.node('Sigmoid', [h])[0]!;
+    const keep = b.node('Tanh', [h])[0]!;
+    h = b.node('Mul', [h, keep])[0]!;
+    h = b.node('Softmax', [h], { axis: -1 })[0]!;
+    h = b.node('Add', [h, b.initializer('bias', randomTensor([256], 2))])[0]!;
+    const [r] = b.node('Reshape', [h, b.initializer('shape', i64([256, 64]))]);
+    const y = b.node('Neg', [r!])[0]!;
+    b.output(y);
+    const model = b.build();
+    const s = expectFastMatches(model, { x: randomTensor([64, 256], 3) }, {}, undefined, 7);
+    // Two blocks of 64 KiB are enough: x's copy and the values written over it, and Tanh's output.
+    expect(s.execution.arenaBytes).toBeLessThanOrEqual(2 * 64 * 256 * 4);
+  });
+});
