@@ -18,7 +18,8 @@ import { NodeKernelContext } from './kernel-context.js';
 import { checkFeeds } from './feeds.js';
 import { mulberry32 } from './random.js';
 import { wasmEngine, type SimdVariant } from './wasm/engine.js';
-import { FastSession, type FastRun } from './wasm/fast-session.js';
+import type { FastRun } from './wasm/fast-run.js';
+import { FastSession } from './wasm/fast-session.js';
 
 export interface SessionOptions {
   registry?: OpRegistry;

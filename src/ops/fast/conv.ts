@@ -7,7 +7,9 @@
  */
 import { DataType } from '../../ir/dtype.js';
 import { OnnxError } from '../../util/errors.js';
-import { runGemm, runPadPlanes, runUnary, runWindow, UnaryOp, WindowMode } from '../../runtime/wasm/params.js';
+import { runGemm, runPadPlanes } from '../../runtime/wasm/gemm-call.js';
+import { runWindow, WindowMode } from '../../runtime/wasm/nn-calls.js';
+import { runUnary, UnaryOp } from '../../runtime/wasm/params.js';
 import { readWindowAttrs, windowGeometry, type WindowGeometry } from '../helpers/conv-pool.js';
 import type { Epilogue, FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';
 import { constFloats, floatInput, keepFloats, mayBeFloat, sizeOfDims, withTemp } from './util.js';

@@ -3,7 +3,8 @@
  * once (transposed or not); alpha is applied while packing A; C becomes a row or column bias,
  * or prefills Y when it has Y's shape.
  */
-import { runGemm, runUnary, UnaryOp } from '../../runtime/wasm/params.js';
+import { runGemm } from '../../runtime/wasm/gemm-call.js';
+import { runUnary, UnaryOp } from '../../runtime/wasm/params.js';
 import type { Epilogue, FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';
 import { packConstantB } from './matmul.js';
 import { floatInput, mayBeFloat, scratchFloats } from './util.js';

@@ -3,7 +3,7 @@
  * created; batched products broadcast over up to two batch levels after merging dims.
  */
 import type { Tensor } from '../../ir/tensor.js';
-import { runGemm, type GemmBatch } from '../../runtime/wasm/params.js';
+import { runGemm, type GemmBatch } from '../../runtime/wasm/gemm-call.js';
 import { broadcastShapes } from '../helpers/broadcast.js';
 import type { Epilogue, FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';
 import { constFloats, floatInput, keepFloats, mayBeFloat, sizeOfDims, withTemp } from './util.js';

@@ -3,7 +3,8 @@
  * global poolings as row reductions.
  */
 import { OnnxError } from '../../util/errors.js';
-import { ReduceOp, runReduceRows, runWindow, WindowMode } from '../../runtime/wasm/params.js';
+import { runWindow, WindowMode } from '../../runtime/wasm/nn-calls.js';
+import { ReduceOp, runReduceRows } from '../../runtime/wasm/params.js';
 import { effectiveKernel, readWindowAttrs } from '../helpers/conv-pool.js';
 import { geometryOf, paddedPlanes } from './conv.js';
 import type { FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';

@@ -4,7 +4,8 @@
  * accumulates H·R^T into that step's gates (a GEMM into the gate rows in place) and runs the
  * elementwise cell kernel, which writes the new state and Y. W^T and R^T are packed once.
  */
-import { runGemm, runLstmCell, runLstmStep } from '../../runtime/wasm/params.js';
+import { runGemm } from '../../runtime/wasm/gemm-call.js';
+import { runLstmCell, runLstmStep } from '../../runtime/wasm/nn-calls.js';
 import type { FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';
 import { constFloats, floatInput, keepFloats, mayBeFloat, withTemp } from './util.js';
 

@@ -1,5 +1,5 @@
 /** Transpose of float32 tensors on the wasm kernel (other types: the reference). */
-import { planTranspose, runTranspose } from '../../runtime/wasm/params.js';
+import { planTranspose, runTranspose } from '../../runtime/wasm/nn-calls.js';
 import type { FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';
 import { floatInput, mayBeFloat } from './util.js';
 

@@ -47,8 +47,9 @@ export class WasmEngine {
   private readonly scratch: number[] = [];
   /** Bytes of each thread's scratch block. */
   readonly scratchBytes: number;
-  private readonly paramBase: number;
+  private readonly paramBlocks: { ptr: number; i32: Int32Array; f32: Float32Array }[] = [];
   private nextParam = 0;
+  private readonly fnIndex = new Map<string, number>(KERNEL_NAMES.map((n, i) => [n, i]));
   private control = 0;
   /** Threads available to one dispatch (the calling thread included). */
   readonly cores = Math.max(1, os.availableParallelism());
@@ -64,7 +65,13 @@ export class WasmEngine {
     this.fns = KERNEL_NAMES.map((n) => ex[n]);
     this.heap = new WasmHeap(this.memory, HEAP_BASE, MAX_PAGES * 65536);
     this.scratchBytes = ex.gemm_scratch_bytes();
-    this.paramBase = this.heap.alloc(PARAM_BLOCK_BYTES * PARAM_BLOCKS);
+    const base = this.heap.alloc(PARAM_BLOCK_BYTES * PARAM_BLOCKS);
+    // Views on a shared memory stay valid when it grows: made once.
+    for (let i = 0; i < PARAM_BLOCKS; i++) {
+      const ptr = base + i * PARAM_BLOCK_BYTES;
+      const i32 = this.i32(ptr, PARAM_BLOCK_BYTES / 4);
+      this.paramBlocks.push({ ptr, i32, f32: new Float32Array(i32.buffer, ptr, PARAM_BLOCK_BYTES / 4) });
+    }
   }
 
   /** The memory's current buffer (remembered, so that views on it are recognized). */
@@ -100,10 +107,9 @@ export class WasmEngine {
    * Blocks rotate, so one stays valid while a few later calls are prepared.
    */
   params(): { ptr: number; i32: Int32Array; f32: Float32Array } {
-    const ptr = this.paramBase + (this.nextParam++ % PARAM_BLOCKS) * PARAM_BLOCK_BYTES;
-    const i32 = this.i32(ptr, PARAM_BLOCK_BYTES / 4);
-    i32.fill(0);
-    return { ptr, i32, f32: new Float32Array(i32.buffer, ptr, PARAM_BLOCK_BYTES / 4) };
+    const block = this.paramBlocks[this.nextParam++ % PARAM_BLOCKS]!;
+    block.i32.fill(0);
+    return block;
   }
 
   /** Scratch of thread `t` (GEMM blocks and tile spill). */
@@ -117,7 +123,7 @@ export class WasmEngine {
    * nearly equal ranges of units, the calling thread taking the first.
    */
   run(name: KernelName, params: number, units: number, threads = 1): void {
-    const fn = KERNEL_NAMES.indexOf(name);
+    const fn = this.fnIndex.get(name)!;
     const t = Math.max(1, Math.min(threads, units, this.cores));
     if (t === 1) {
       this.fns[fn]!(params, 0, units, this.scratchOf(0));
