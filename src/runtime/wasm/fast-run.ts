@@ -8,9 +8,10 @@ import type { Graph } from '../../ir/graph.js';
 import { Tensor } from '../../ir/tensor.js';
 import type { Value } from '../../ir/value.js';
 import type { FastKernel, FastRunContext } from '../../ops/fast/types.js';
-import type { RtValue } from '../../ops/values.js';
+import { MapValue, OptionalValue, SequenceValue, type RtValue } from '../../ops/values.js';
 import { OnnxError } from '../../util/errors.js';
 import type { Lifetime } from './arena.js';
+import type { WasmEngine } from './engine.js';
 import type { ArenaPlan, FastSession } from './fast-session.js';
 
 /** A block of wasm memory holding a value during a run. */
@@ -149,7 +150,9 @@ export class FastRun {
     const node = this.fs.node(i);
     const engine = this.fs.engine;
     return outs.map((x, k) => {
-      if (!(x instanceof Tensor) || !x.isLoaded || x.dtype === DataType.STRING) return x;
+      // Sequences, optionals and maps may hold views of wasm memory that outlive their blocks.
+      if (x === undefined || !(x instanceof Tensor)) return x === undefined ? x : detached(x, engine);
+      if (!x.isLoaded || x.dtype === DataType.STRING) return x;
       const data = x.data() as Float32Array;
       if (!engine.owns(data)) return x;
       const v = node.outputs[k];
@@ -301,4 +304,32 @@ export class FastRun {
     for (const r of this.aliasOf.values()) if (ptr >= r.ptr && ptr + bytes <= r.ptr + r.bytes) return r;
     return undefined;
   }
+}
+
+/** `x` with every tensor that views wasm memory replaced by a copy (x itself when there is none). */
+function detached(x: RtValue, engine: WasmEngine): RtValue {
+  if (x instanceof Tensor) {
+    if (!x.isLoaded || x.dtype === DataType.STRING) return x;
+    const d = x.data() as Float32Array;
+    return engine.owns(d) ? Tensor.fromData(x.dtype, x.dims, d.slice()) : x;
+  }
+  if (x instanceof SequenceValue) {
+    const items = x.items.map((i) => detached(i, engine));
+    return items.every((i, k) => i === x.items[k]) ? x : new SequenceValue(x.elemType, items);
+  }
+  if (x instanceof OptionalValue) {
+    const v = x.value === undefined ? undefined : detached(x.value, engine);
+    return v === x.value ? x : new OptionalValue(x.elemType, v);
+  }
+  if (x instanceof MapValue) {
+    let changed = false;
+    const entries = new Map<number | bigint | string, RtValue>();
+    for (const [k, v] of x.entries) {
+      const d = detached(v, engine);
+      changed ||= d !== v;
+      entries.set(k, d);
+    }
+    return changed ? new MapValue(x.keyType, x.valueType, entries) : x;
+  }
+  return x;
 }

@@ -41,15 +41,15 @@ export function excess(a: Float32Array, b: Float32Array, tol = TOL): number {
 }
 
 /**
- * Runs the model both ways and expects equal outputs, and (unless `fastNodes` is undefined)
- * that this many nodes ran fast; returns the fast session.
+ * Runs the model both ways and expects equal outputs, and (unless `fastNodes` is null) that
+ * this many nodes ran fast (default: all); returns the fast session.
  */
-export function expectFastMatches(model: Model, feeds: Record<string, Tensor>, opts: SessionOptions = {}, tol = TOL, fastNodes: number | undefined = model.graph.nodes.length): Session {
+export function expectFastMatches(model: Model, feeds: Record<string, Tensor>, opts: SessionOptions = {}, tol = TOL, fastNodes: number | null = model.graph.nodes.length): Session {
   const ref = Session.create(model, { fast: false }).run(feeds);
   const fast = Session.create(model, { ...opts, fast: true });
   for (let run = 0; run < 2; run++) {
     const out = fast.run(feeds);
-    if (fastNodes !== undefined) expect(fast.execution.lastRunFastNodes, `nodes run fast (run ${run})`).toBe(fastNodes);
+    if (fastNodes !== null) expect(fast.execution.lastRunFastNodes, `nodes run fast (run ${run})`).toBe(fastNodes);
     for (const [name, r] of ref) {
       const f = out.get(name) as Tensor;
       const rt = r as Tensor;

@@ -132,3 +132,20 @@ describe('in-place kernels', () => {
     expect(s.execution.arenaBytes).toBeLessThanOrEqual(2 * 64 * 256 * 4);
   });
 });
+
+describe('values that outlive their blocks', () => {
+  it('a sequence holding a fast output keeps its values when the block is reused', () => {
+    const b = new GraphBuilder({ '': 17 });
+    const x = b.input('x', DataType.FLOAT, [8, 8]);
+    const r = b.node('Relu', [x])[0]!;
+    const [seq] = b.node('SequenceConstruct', [r]);
+    // Later values that may take r's block.
+    let h = b.node('Sigmoid', [x])[0]!;
+    h = b.node('Transpose', [h], { perm: [1, 0] })[0]!;
+    h = b.node('Transpose', [h], { perm: [1, 0] })[0]!;
+    const [at] = b.node('SequenceAt', [seq!, b.initializer('zero', Tensor.fromData(DataType.INT64, [], BigInt64Array.from([0n])))]);
+    const [y] = b.node('Add', [at!, h]);
+    b.output(y!);
+    expectFastMatches(b.build(), { x: randomTensor([8, 8], 4) }, {}, undefined, null);
+  });
+});
