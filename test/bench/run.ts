@@ -1,6 +1,7 @@
 /**
  * `npm run bench:run [name...]`: latency of the executor `onnx run` uses, on models of the kinds
- * users run (test/bench/models.ts), with 1 and 2 threads, as ratios to onnxruntime-node (one
+ * users run (test/bench/models.ts), with 1 and 2 threads (SIMD128, the default) and with relaxed
+ * SIMD (opt-in, 1 thread), as ratios to onnxruntime-node (one
  * intra-op thread) and onnxruntime-web's wasm backend (one thread), all measured in this
  * process with the runs interleaved so that a busy machine slows every engine alike; then the
  * throughput of large elementwise kernels. Numbers are printed, never asserted.
@@ -65,6 +66,7 @@ async function benchModel(m: BenchModel) {
   const bytes = serializeModel(m.model);
   const ours1 = Session.create(m.model, { threads: 1 });
   const ours2 = Session.create(m.model, { threads: 2 });
+  const oursRelaxed = Session.create(m.model, { threads: 1, simd: 'relaxed' });
   const node = await ortNode.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
   const web = await ortWeb.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
   const nodeIn = ortFeeds(ortNode, m.feeds);
@@ -72,6 +74,7 @@ async function benchModel(m: BenchModel) {
   const engines: Engine[] = [
     { name: 'ours 1t', run: () => ours1.run(m.feeds), ms: [] },
     { name: 'ours 2t', run: () => ours2.run(m.feeds), ms: [] },
+    { name: 'ours relaxed 1t', run: () => oursRelaxed.run(m.feeds), ms: [] },
     { name: 'ort-node', run: () => node.run(nodeIn), ms: [] },
     { name: 'ort-web', run: () => web.run(webIn), ms: [] },
   ];
@@ -91,7 +94,7 @@ async function benchModel(m: BenchModel) {
   cpuUsed += (cpu.user + cpu.system) / 1000;
   wallUsed += performance.now() - wall0;
   const ex = ours1.execution;
-  return { m, engines, diff, fast: `${ex.fastNodes}/${ex.nodes}`, arenaMiB: ex.arenaBytes / 2 ** 20 };
+  return { m, engines, diff, fast: `${ex.fastNodes}/${ex.nodes}`, arenaMiB: ex.arenaBytes / 2 ** 20, relaxed: oursRelaxed.execution.engine === 'relaxed' };
 }
 
 function gbps(bytes: number, ms: number): number {
@@ -147,24 +150,25 @@ for (const build of builders) {
   results.push(await benchModel(m));
 }
 console.log('');
-const header = `${pad('', 44)} ${lpad('ours 1t', 9)} ${lpad('ours 2t', 9)} ${lpad('ort-node', 9)} ${lpad('ort-web', 9)}   ${lpad('/ort-node', 9)} ${lpad('/ort-web', 9)} ${lpad('2t speedup', 10)}`;
+const header = `${pad('', 44)} ${lpad('ours 1t', 9)} ${lpad('ours 2t', 9)} ${lpad('relaxed', 9)} ${lpad('ort-node', 9)} ${lpad('ort-web', 9)}   ${lpad('/ort-node', 9)} ${lpad('/ort-web', 9)} ${lpad('2t speedup', 10)} ${lpad('relaxed/node', 12)}`;
 for (const [label, stat] of [['median', median], ['best', (xs: readonly number[]) => Math.min(...xs)]] as const) {
   console.log(`${pad(`${label} of ${REPS} runs`, 44)}${header.slice(44)}`);
   for (const r of results) {
-    const [o1, o2, on, ow] = r.engines.map((x) => stat(x.ms)) as [number, number, number, number];
+    const [o1, o2, or, on, ow] = r.engines.map((x) => stat(x.ms)) as [number, number, number, number, number];
     const ms = (x: number) => lpad(`${x.toFixed(1)} ms`, 9);
-    console.log(`${pad(r.m.name, 44)} ${ms(o1)} ${ms(o2)} ${ms(on)} ${ms(ow)}   ${lpad(`${(o1 / on).toFixed(2)}x`, 9)} ${lpad(`${(o1 / ow).toFixed(2)}x`, 9)} ${lpad(`${(o1 / o2).toFixed(2)}x`, 10)}`);
+    const x = (v: number) => `${v.toFixed(2)}x`;
+    console.log(`${pad(r.m.name, 44)} ${ms(o1)} ${ms(o2)} ${ms(or)} ${ms(on)} ${ms(ow)}   ${lpad(x(o1 / on), 9)} ${lpad(x(o1 / ow), 9)} ${lpad(x(o1 / o2), 10)} ${lpad(x(or / on), 12)}`);
   }
   console.log('');
 }
 for (const r of results) {
-  const [o1, o2, on, ow] = r.engines.map((x) => median(x.ms)) as [number, number, number, number];
+  const [o1, o2, , on, ow] = r.engines.map((x) => median(x.ms)) as [number, number, number, number, number];
   const checks = [
     `1t <= 2.5x ort-node: ${o1 / on <= 2.5 ? 'yes' : 'NO'}`,
     `faster than ort-web: ${o1 < ow ? 'yes' : 'NO'}`,
     r.m.kind === 'rnn' ? '' : `2t >= 1.8x 1t: ${o1 / o2 >= 1.8 ? 'yes' : 'NO'}`,
   ].filter(Boolean);
-  console.log(`${r.m.name}: ${checks.join(', ')} (medians); fast nodes ${r.fast}, arena ${r.arenaMiB.toFixed(1)} MiB, max |ours - ort-node| ${r.diff.toExponential(1)}`);
+  console.log(`${r.m.name}: ${checks.join(', ')} (medians, SIMD128)${r.relaxed ? '' : '; relaxed SIMD unavailable here'}; fast nodes ${r.fast}, arena ${r.arenaMiB.toFixed(1)} MiB, max |ours - ort-node| ${r.diff.toExponential(1)}`);
 }
 console.log(`CPU available to this process while timing: ${(cpuUsed / wallUsed).toFixed(2)} cores on average (${os.availableParallelism()} cores; load average ${os.loadavg()[0]!.toFixed(1)})`);
 console.log('');

@@ -33,7 +33,7 @@ export interface WindowCall {
   accumulate?: boolean;
   /**
    * A 3x3 depthwise filter (strides 1 or 2) may read the unpadded planes instead: the padding
-   * above and left (H and W are then the unpadded sizes). Needs W + 32 floats of thread scratch.
+   * above and left (H and W are then the unpadded sizes). Needs W + 48 floats and 48 bytes per 4 outputs of a row of thread scratch.
    */
   border?: { PT: number; PL: number };
 }

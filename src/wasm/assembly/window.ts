@@ -107,18 +107,25 @@ function depthwise3x3(x: usize, y: usize, w: usize, b: f32, W: i32, OH: i32, OW:
   }
 }
 
-/** Taps of 4 outputs at input columns ix + t*s, zero where a column is outside [0, W). */
-// @ts-ignore: decorator
-@inline
-function maskedTaps(row: usize, ix: i32, s: i32, W: i32): v128 {
-  const c = i32x4.add(i32x4.splat(ix), i32x4.mul(i32x4(0, 1, 2, 3), i32x4.splat(s)));
-  const m = v128.and(i32x4.ge_s(c, i32x4.splat(0)), i32x4.lt_s(c, i32x4.splat(W)));
-  return v128.and(taps(row, ix, s), m);
+/**
+ * Lane masks of the border vectors of a 3x3 depthwise row (strides 1 or 2): for vector v (ox =
+ * 4v) and tap column kx, lane t is kept when input column (ox+t)*SW - PL + kx*DW is inside
+ * [0, W). Written at `masks` (3 vectors per output vector); the same for every row and plane.
+ */
+function borderMasks(masks: usize, OW: i32, SW: i32, DW: i32, PL: i32, W: i32): void {
+  for (let ox = 0; ox < OW; ox += 4) {
+    for (let kx = 0; kx < 3; kx++) {
+      const c = i32x4.add(i32x4.splat(ox * SW - PL + kx * DW), i32x4.mul(i32x4(0, 1, 2, 3), i32x4.splat(SW)));
+      const m = v128.and(i32x4.ge_s(c, i32x4.splat(0)), i32x4.lt_s(c, i32x4.splat(W)));
+      v128.store(masks + (<usize>((ox >> 2) * 3 + kx) << 4), m);
+    }
+  }
 }
 
 /**
  * Depthwise 3x3 (strides 1 or 2) on an unpadded plane: kernel rows above or below the image
- * read a row of zeros, and the outputs at the left and right borders mask the columns outside.
+ * read a row of zeros, and the vectors at the left and right borders mask the columns outside
+ * (masks from borderMasks).
  */
 // @ts-ignore: decorator
 @inline
@@ -138,6 +145,7 @@ function depthwise3x3Border(
   PT: i32,
   PL: i32,
   zero: usize,
+  masks: usize,
   accumulate: bool,
   act: i32,
   lo: v128,
@@ -177,15 +185,19 @@ function depthwise3x3Border(
         acc = madd(taps(r2, ix + DW, SW), w7, acc);
         acc = madd(taps(r2, ix + 2 * DW, SW), w8, acc);
       } else {
-        acc = madd(maskedTaps(r0, ix, SW, W), w0, vb);
-        acc = madd(maskedTaps(r0, ix + DW, SW, W), w1, acc);
-        acc = madd(maskedTaps(r0, ix + 2 * DW, SW, W), w2, acc);
-        acc = madd(maskedTaps(r1, ix, SW, W), w3, acc);
-        acc = madd(maskedTaps(r1, ix + DW, SW, W), w4, acc);
-        acc = madd(maskedTaps(r1, ix + 2 * DW, SW, W), w5, acc);
-        acc = madd(maskedTaps(r2, ix, SW, W), w6, acc);
-        acc = madd(maskedTaps(r2, ix + DW, SW, W), w7, acc);
-        acc = madd(maskedTaps(r2, ix + 2 * DW, SW, W), w8, acc);
+        const mk = masks + (<usize>(ox >> 2) * 48);
+        const m0 = v128.load(mk);
+        const m1 = v128.load(mk, 16);
+        const m2 = v128.load(mk, 32);
+        acc = madd(v128.and(taps(r0, ix, SW), m0), w0, vb);
+        acc = madd(v128.and(taps(r0, ix + DW, SW), m1), w1, acc);
+        acc = madd(v128.and(taps(r0, ix + 2 * DW, SW), m2), w2, acc);
+        acc = madd(v128.and(taps(r1, ix, SW), m0), w3, acc);
+        acc = madd(v128.and(taps(r1, ix + DW, SW), m1), w4, acc);
+        acc = madd(v128.and(taps(r1, ix + 2 * DW, SW), m2), w5, acc);
+        acc = madd(v128.and(taps(r2, ix, SW), m0), w6, acc);
+        acc = madd(v128.and(taps(r2, ix + DW, SW), m1), w7, acc);
+        acc = madd(v128.and(taps(r2, ix + 2 * DW, SW), m2), w8, acc);
       }
       finish(yrow + (<usize>ox << 2), acc, OW - ox, accumulate, act, lo, hi);
     }
@@ -243,7 +255,7 @@ function plane(
 /**
  * Planes [begin, end) of the window op described at p. The input planes are H x W including
  * their padding, except for a 3x3 depthwise filter with slot S_PADDED 0 (padding PT, PL around
- * an unpadded plane; the thread's scratch then holds a row of zeros). Average pooling divides
+ * an unpadded plane; the thread's scratch then holds a row of zeros and the border masks). Average pooling divides
  * by rowDiv[oy] * colDiv[ox] (tables of OH and OW floats).
  */
 export function window2d(p: usize, begin: i32, end: i32, scratch: usize): void {
@@ -269,9 +281,14 @@ export function window2d(p: usize, begin: i32, end: i32, scratch: usize): void {
   const padded = pi(p, S_PADDED) != 0;
   const PT = pi(p, S_PT);
   const PL = pi(p, S_PL);
-  // A row of zeros with a margin on both sides (masked lanes may read just outside it).
+  // A row of zeros with a margin on both sides (masked lanes may read just outside it), then
+  // the border masks.
   const zero = scratch + 64;
-  if (!padded) memory.fill(scratch, 0, <usize>(W + 32) << 2);
+  const masks = scratch + ((<usize>(W + 32) << 2) + 15 & ~15);
+  if (!padded) {
+    memory.fill(scratch, 0, <usize>(W + 32) << 2);
+    borderMasks(masks, OW, SW, DW, PL, W);
+  }
   for (let pl = begin; pl < end; pl++) {
     const c = pl % C;
     const x = <usize>pi(p, S_X) + (<usize>pl * <usize>(H * W) << 2);
@@ -279,7 +296,7 @@ export function window2d(p: usize, begin: i32, end: i32, scratch: usize): void {
     if (mode == M_DEPTHWISE) {
       const w = <usize>pi(p, S_W) + (<usize>(c * KH * KW) << 2);
       const b: f32 = bias ? load<f32>(bias + (<usize>c << 2)) : 0;
-      if (!padded) depthwise3x3Border(x, y, w, b, H, W, OH, OW, SH, SW, DH, DW, PT, PL, zero, accumulate, act, lo, hi);
+      if (!padded) depthwise3x3Border(x, y, w, b, H, W, OH, OW, SH, SW, DH, DW, PT, PL, zero, masks, accumulate, act, lo, hi);
       else if (KH == 3 && KW == 3 && SW <= 2) depthwise3x3(x, y, w, b, W, OH, OW, SH, SW, DH, DW, accumulate, act, lo, hi);
       else plane(M_DEPTHWISE, x, y, w, b, W, KH, KW, OH, OW, SH, SW, DH, DW, 0, 0, accumulate, act, lo, hi);
     } else if (mode == M_MAX) {
