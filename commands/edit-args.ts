@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkEdit, parseEditScript, resolveEditPaths } from '../src/edit/script.js';
+import { checkEdit, parseEditScript } from '../src/edit/script.js';
 import { parseConnect, parseNameList } from '../src/edit/parse.js';
 import type { AttrText, Edit, InsertNodeEdit } from '../src/edit/types.js';
 import { OnnxError, messageOf } from '../src/util/errors.js';
@@ -194,7 +194,7 @@ function simpleEdit(flag: string, v: string): Edit {
 }
 
 export interface FlagContext {
-  /** The working directory: relative paths of flags are relative to it. */
+  /** The working directory: paths in flags are relative to it, and script paths are rewritten relative to it. */
   cwd: string;
 }
 
@@ -208,7 +208,7 @@ function readScript(file: string, cwd: string): Edit[] {
     const code = (e as NodeJS.ErrnoException).code;
     throw new OnnxError(code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_READ', `cannot read script "${file}": ${code === 'ENOENT' ? 'no such file' : messageOf(e)}`, { path: file });
   }
-  return parseEditScript(text, file, path.dirname(full));
+  return parseEditScript(text, file, path.dirname(full), cwd);
 }
 
 /** Turns the flags, in the order given, into edits. */
@@ -251,7 +251,7 @@ export function editsFromFlags(uses: readonly FlagUse[], ctx: FlagContext): Edit
       e = { op: 'merge', model: v, connect, ...(prefix !== undefined ? { prefix } : {}) };
     } else if (u.flag === 'cleanup') e = { op: 'cleanup' };
     else e = simpleEdit(u.flag, v);
-    edits.push(resolveEditPaths(e, ctx.cwd));
+    edits.push(e);
   });
   return edits;
 }

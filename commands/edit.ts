@@ -79,8 +79,8 @@ export function editCommand(ctx: CommandContext): Command {
       for (const w of loaded.warnings) out.warn(w);
       const saveOpts = target === input ? externalLocation(loaded.model) : {};
       const result = editModel(loaded.model, edits, {
-        readTensor: readTensorFile,
-        loadModel: (f) => loadModel(f, { loadExternal: true }).model,
+        readTensor: (f) => readTensorFile(resolvePath(ctx, f), f),
+        loadModel: (f) => loadModel(resolvePath(ctx, f), { loadExternal: true }).model,
       });
       let written: string | null = null;
       if (result.valid && target && !flags.dryRun) {

@@ -99,25 +99,18 @@ export function checkEdit(entry: unknown, where: string): Edit {
   return out as unknown as Edit;
 }
 
-function relativeTo(dir: string, p: string): string {
-  return path.resolve(dir, p);
-}
-
-function resolveAttrFile(dir: string, v: AttrText): AttrText {
-  return typeof v === 'string' && v.startsWith('@') && v.length > 1 ? `@${relativeTo(dir, v.slice(1))}` : v;
-}
-
-/** Resolves the file paths of an edit against `dir` (a script's folder, or the working directory). */
-export function resolveEditPaths(e: Edit, dir: string): Edit {
+/** Maps the file paths an edit holds (tensor files, other models, "@FILE" attribute values). */
+export function mapEditPaths(e: Edit, map: (p: string) => string): Edit {
+  const attr = (v: AttrText): AttrText => (typeof v === 'string' && v.startsWith('@') && v.length > 1 ? `@${map(v.slice(1))}` : v);
   switch (e.op) {
     case 'set-initializer':
-      return { ...e, file: relativeTo(dir, e.file) };
+      return { ...e, file: map(e.file) };
     case 'merge':
-      return { ...e, model: relativeTo(dir, e.model) };
+      return { ...e, model: map(e.model) };
     case 'set-attr':
-      return { ...e, value: resolveAttrFile(dir, e.value) };
+      return { ...e, value: attr(e.value) };
     case 'insert-node':
-      return e.attrs ? { ...e, attrs: Object.fromEntries(Object.entries(e.attrs).map(([k, v]) => [k, resolveAttrFile(dir, v)])) } : e;
+      return e.attrs ? { ...e, attrs: Object.fromEntries(Object.entries(e.attrs).map(([k, v]) => [k, attr(v)])) } : e;
     default:
       return e;
   }
@@ -125,9 +118,15 @@ export function resolveEditPaths(e: Edit, dir: string): Edit {
 
 /**
  * Parses a script's text: a list of edits, or `{"edits": [...]}` (room for a description).
- * Paths inside are resolved against `dir`.
+ * Relative paths inside are relative to `dir` (the script's folder); `relativeTo` (the working
+ * directory) rewrites them relative to it, so that they read as a flag would spell them.
  */
-export function parseEditScript(text: string, file: string, dir: string): Edit[] {
+export function parseEditScript(text: string, file: string, dir: string, relativeTo?: string): Edit[] {
+  const rebase = (p: string): string => {
+    if (path.isAbsolute(p)) return p;
+    const full = path.resolve(dir, p);
+    return relativeTo === undefined ? full : path.relative(relativeTo, full) || '.';
+  };
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -136,5 +135,5 @@ export function parseEditScript(text: string, file: string, dir: string): Edit[]
   }
   const list = Array.isArray(doc) ? doc : typeof doc === 'object' && doc !== null && Array.isArray((doc as { edits?: unknown }).edits) ? (doc as { edits: unknown[] }).edits : undefined;
   if (!list) throw argError(`script "${file}" must be a JSON list of edits (or {"edits": [...]})`, 'e.g. [{"op": "rename", "from": "a", "to": "b"}]');
-  return list.map((entry, i) => resolveEditPaths(checkEdit(entry, `script "${file}" entry ${i + 1}`), dir));
+  return list.map((entry, i) => mapEditPaths(checkEdit(entry, `script "${file}" entry ${i + 1}`), rebase));
 }

@@ -6,8 +6,8 @@ import { Tensor } from '../ir/tensor.js';
 import { readValueFile } from '../io/tensor-files/index.js';
 import { OnnxError } from '../util/errors.js';
 
-export function readTensorFile(file: string): Tensor {
-  const v = readValueFile(file);
-  if (!(v instanceof Tensor)) throw new OnnxError('E_TENSOR_FILE', `"${file}" holds a ${v.kind}, not a tensor`, { path: file });
+export function readTensorFile(file: string, display = file): Tensor {
+  const v = readValueFile(file, { display });
+  if (!(v instanceof Tensor)) throw new OnnxError('E_TENSOR_FILE', `"${display}" holds a ${v.kind}, not a tensor`, { path: display });
   return v;
 }
