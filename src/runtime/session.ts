@@ -27,6 +27,11 @@ export interface SessionOptions {
 export interface RunOptions {
   /** Keep every intermediate value and return it too (for --dump-intermediates). */
   keepIntermediates?: boolean;
+  /**
+   * Accept inputs whose static dims differ from the declared ones (element types are still
+   * checked). For conformance data, which ONNX's own runner feeds unchecked.
+   */
+  lenientShapes?: boolean;
   /** Called after each node of the main graph (and of subgraphs, with depth > 0). */
   onNode?: (node: Node, ms: number, depth: number) => void;
 }
@@ -142,7 +147,7 @@ export class Session {
   run(feeds: ReadonlyMap<string, RtValue> | Record<string, RtValue>, opts: RunOptions = {}): Map<string, RtValue> {
     const g = this.model.graph;
     const feedMap = feeds instanceof Map ? feeds : new Map(Object.entries(feeds));
-    checkFeeds(g, feedMap);
+    checkFeeds(g, feedMap, { shapes: !opts.lenientShapes });
     const env = new Env();
     for (const v of g.inputs) {
       const x = feedMap.get(v.name);
