@@ -91,3 +91,16 @@ describe('extract', () => {
     got.forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 5));
   });
 });
+
+describe('add-output on a backend test model', () => {
+  it('exposes every value of layer_normalization (expanded); each equals what the executor keeps', () => {
+    const dir = '/work/shared/onnx-backend-tests/node/test_layer_normalization_2d_axis1_expanded';
+    const feeds = new Map(['X', 'W', 'B'].map((n, i) => [n, decodeValue(fs.readFileSync(`${dir}/test_data_set_0/input_${i}.pb`))] as const));
+    const full = run(loadModel(`${dir}/model.onnx`).model, feeds, true);
+    const { model, result } = edited(loadModel(`${dir}/model.onnx`).model, [{ op: 'add-output', name: 'all' }]);
+    expect((result.changes[0]!.added as string[]).length).toBe(27);
+    expect(model.graph.outputs.every((v) => v.type?.kind === 'tensor' && v.type.shape !== undefined)).toBe(true);
+    const out = run(model, feeds);
+    for (const v of model.graph.outputs) expect(out.get(v.name), v.name).toEqual(full.get(v.name));
+  });
+});
