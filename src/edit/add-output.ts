@@ -8,8 +8,15 @@ export function addOutput(s: EditSession, e: AddOutputEdit): EditChange {
   const g = s.model.graph;
   let added: Value[];
   if (e.name === 'all' && !g.findValue('all')) {
+    const taken = new Set(g.outputs);
     added = [];
-    for (const n of g.nodes) for (const o of n.outputs) if (o.name && !g.outputs.includes(o) && !added.includes(o)) added.push(o);
+    for (const n of g.nodes) {
+      for (const o of n.outputs) {
+        if (!o.name || taken.has(o)) continue;
+        taken.add(o);
+        added.push(o);
+      }
+    }
   } else {
     const v = findValue(g, e.name);
     added = g.outputs.includes(v) ? [] : [v];

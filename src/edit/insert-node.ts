@@ -118,7 +118,10 @@ export function insertNode(s: EditSession, e: InsertNodeEdit): EditChange {
     const uses = rewired.uses().filter((u) => u.node !== node);
     consumers = [...new Set(uses.map((u) => nodeLabel(u.node)))].join(', ');
     for (const u of uses) u.node.replaceInput(u.index, out);
-    if (g.outputs.includes(rewired)) g.replaceOutput(rewired, out);
+    if (g.outputs.includes(rewired)) {
+      g.replaceOutput(rewired, out);
+      consumers = [consumers, 'the graph output'].filter(Boolean).join(' and ');
+    }
     g.sortTopologically();
   }
   s.typesStale = true;

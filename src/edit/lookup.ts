@@ -6,7 +6,7 @@ import { describeUses } from '../ir/graph.js';
 import type { Model } from '../ir/model.js';
 import type { Node } from '../ir/node.js';
 import type { Value } from '../ir/value.js';
-import { editError } from './session.js';
+import { OnnxError, type ErrorDetail } from '../util/errors.js';
 
 /** Every value of the main graph and its subgraphs carrying `name`. */
 export function valuesNamed(model: Model, name: string): Value[] {
@@ -37,7 +37,7 @@ export function allNames(model: Model): { values: Set<string>; nodes: Set<string
 export function findValue(g: Graph, name: string, role = 'value'): Value {
   const v = name ? g.findValue(name) : undefined;
   if (v) return v;
-  throw editError(`the model has no ${role} named "${name}"${suggestion(name, [...g.values()].map((x) => x.name))}`, { value: name });
+  throw notFound(`the model has no ${role} named "${name}"${suggestion(name, [...g.values()].map((x) => x.name))}`, { value: name });
 }
 
 /** The one node named `name` in any graph; refuses when there is none or several. */
@@ -46,9 +46,14 @@ export function findNode(model: Model, name: string): Node {
   if (found.length === 1) return found[0]!;
   if (found.length === 0) {
     const names = [...model.graph.allNodes()].map((n) => n.name);
-    throw editError(`the model has no node named "${name}"${suggestion(name, names)}`, { node: name });
+    throw notFound(`the model has no node named "${name}"${suggestion(name, names)}`, { node: name });
   }
-  throw editError(`${found.length} nodes are named "${name}"; rename them apart first`, { node: name });
+  throw notFound(`${found.length} nodes are named "${name}", so the name does not say which one`, { node: name });
+}
+
+/** A name that the model does not have: a usage error, like an unknown input name for `run`. */
+export function notFound(message: string, detail: ErrorDetail): OnnxError {
+  return new OnnxError('E_INVALID_ARG', message, detail);
 }
 
 /** `; did you mean "x"?` for the closest candidate, or nothing when none is close. */

@@ -9,7 +9,7 @@ import { normalizeDomain, type Node } from '../ir/node.js';
 import { typeString, type ValueType } from '../ir/types.js';
 import { Value } from '../ir/value.js';
 import { inferModel } from '../infer/infer-shapes.js';
-import { allNames, findValue, suggestion } from './lookup.js';
+import { allNames, findValue, notFound, suggestion } from './lookup.js';
 import { prefixNames } from './prefix.js';
 import { argError, editError, type EditSession } from './session.js';
 import type { EditChange, MergeEdit } from './types.js';
@@ -71,7 +71,7 @@ export function merge(s: EditSession, e: MergeEdit): EditChange {
     const to = bInputs.find((v) => v.name === prefix + inName);
     if (!to) {
       const names = bInputs.map((v) => v.name.slice(prefix.length));
-      throw editError(`merge: "${e.model}" has no graph input named "${inName}"${suggestion(inName, names)}`, { value: inName, hint: `its inputs: ${names.map((n) => `"${n}"`).join(', ')}` });
+      throw notFound(`merge: "${e.model}" has no graph input named "${inName}"${suggestion(inName, names)}`, { value: inName, hint: `its inputs: ${names.map((n) => `"${n}"`).join(', ')}` });
     }
     if (pairs.some(([, t]) => t === to)) throw argError(`merge: input "${inName}" of "${e.model}" is connected twice`);
     const why = incompatible(from.type, to.type);

@@ -1,5 +1,5 @@
 /** `--set-producer`, `--set-doc`, `--set-metadata`, `--delete-metadata`: model-level facts. */
-import { argError, editError, type EditSession } from './session.js';
+import { argError, type EditSession } from './session.js';
 import type { DeleteMetadataEdit, EditChange, SetDocEdit, SetMetadataEdit, SetProducerEdit } from './types.js';
 
 export function setProducer(s: EditSession, e: SetProducerEdit): EditChange {
@@ -35,7 +35,7 @@ export function deleteMetadata(s: EditSession, e: DeleteMetadataEdit): EditChang
   const i = props.findIndex(([k]) => k === e.key);
   if (i < 0) {
     const keys = props.map(([k]) => `"${k}"`).join(', ');
-    throw editError(`delete-metadata: the model has no metadata key "${e.key}"${keys ? ` (it has ${keys})` : ''}`);
+    throw argError(`delete-metadata: the model has no metadata key "${e.key}"${keys ? ` (it has ${keys})` : ''}`);
   }
   const from = props[i]![1];
   s.model.metadataProps = props.filter(([k]) => k !== e.key);

@@ -1,7 +1,7 @@
 /** `--rename OLD=NEW`: renames a value (everywhere it is referred to) and/or a node. */
 import type { Model } from '../ir/model.js';
 import type { Value } from '../ir/value.js';
-import { allNames, nodesNamed, suggestion, valuesNamed } from './lookup.js';
+import { allNames, nodesNamed, notFound, suggestion, valuesNamed } from './lookup.js';
 import { argError, editError, type EditSession } from './session.js';
 import type { EditChange, RenameEdit } from './types.js';
 
@@ -40,7 +40,7 @@ export function rename(s: EditSession, e: RenameEdit): EditChange {
     const names = allNames(model);
     const pool = e.kind === 'node' ? names.nodes : e.kind === 'value' ? names.values : [...names.values, ...names.nodes];
     const what = e.kind ?? 'value or node';
-    throw editError(`the model has no ${what} named "${e.from}"${suggestion(e.from, pool)}`, { value: e.from });
+    throw notFound(`the model has no ${what} named "${e.from}"${suggestion(e.from, pool)}`, { value: e.from });
   }
   // A clash anywhere (subgraphs included) is refused: an inner name would shadow an outer one.
   const existing = allNames(model);

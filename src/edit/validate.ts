@@ -57,13 +57,14 @@ export function retype(s: EditSession): EditChange[] {
       }
     }
     const known = collectSymbols(s.model);
+    const graphOutputs = new Set([...main.allGraphs()].flatMap((g) => g.outputs));
     const inferred = infer();
     for (const [v, old] of had) {
       const t = inferred.get(v);
       if (s.guessed.has(v)) v.type = t ? keepDeclaredDims(t, old, known) : old;
       else if (t) v.type = t;
       // A graph output needs a type; its old dims may be stale, its element type rarely is.
-      else if (v.isGraphOutput()) v.type = old.kind === 'tensor' ? tensorType(old.elemType) : old;
+      else if (graphOutputs.has(v)) v.type = old.kind === 'tensor' ? tensorType(old.elemType) : old;
     }
   }
   for (const v of main.outputs) {
@@ -72,8 +73,9 @@ export function retype(s: EditSession): EditChange[] {
     if (t) v.type = t;
   }
   const changes: EditChange[] = [];
+  const outputs = new Set(main.outputs);
   for (const [v, old] of before) {
-    if (!old || sameType(old, v.type) || !main.outputs.includes(v)) continue;
+    if (!old || sameType(old, v.type) || !outputs.has(v)) continue;
     changes.push({
       op: 'infer',
       value: v.name,
@@ -90,7 +92,11 @@ const SEVERITY = { error: 0, warning: 1, info: 2 } as const;
 /** Checks the edited model; inference failures on nodes that did not fail before become errors. */
 export function validateEdited(s: EditSession): Diagnostic[] {
   const byName = new Map<string, Node[]>();
-  for (const n of s.model.graph.allNodes()) byName.set(n.name, [...(byName.get(n.name) ?? []), n]);
+  for (const n of s.model.graph.allNodes()) {
+    const list = byName.get(n.name);
+    if (list) list.push(n);
+    else byName.set(n.name, [n]);
+  }
   const diagnostics = checkModel(s.model, { registry: s.registry }).diagnostics.map((d) => {
     if (d.code !== 'E_INFER' || d.severity !== 'warning' || d.node === undefined) return d;
     const nodes = byName.get(d.node) ?? [];

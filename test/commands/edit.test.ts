@@ -9,6 +9,7 @@ import { saveModel } from '../../src/io/save.js';
 import { encodeNpy } from '../../src/io/tensor-files/index.js';
 import { GraphBuilder } from '../../src/ops/builder.js';
 import { tensorType } from '../../src/ir/types.js';
+import { REPO_ROOT } from '../helpers/backend-tests.js';
 import { mlp, mlpFeeds, run, tmpDir, values } from '../helpers/edit-models.js';
 import { cli } from '../helpers/run-cli.js';
 
@@ -98,7 +99,7 @@ describe('onnx edit', () => {
   it('order matters: an edit sees the names earlier edits gave', async () => {
     expect((await edit('--dry-run', '--rename', 'x=features', '--set-shape', 'features=1,4')).code).toBe(0);
     const r = await edit('-o', 'never.onnx', '--set-shape', 'features=1,4', '--rename', 'x=features');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: edit 1 of 2 (set-shape): the model has no value named "features"\n');
     expect(exists('never.onnx')).toBe(false);
   });
@@ -144,6 +145,11 @@ describe('onnx edit', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('valid: wrote copy.onnx');
     expect(loadModel(path.join(dir, 'copy.onnx')).model.producerVersion).toBe('1.0');
+    const before = fs.readFileSync(path.join(dir, 'copy.onnx'));
+    const invalid = await cli(['edit', 'copy.onnx', '--in-place', '--set-shape', 'x=2,5'], { cwd: dir });
+    expect(invalid.code).toBe(1);
+    expect(fs.readFileSync(path.join(dir, 'copy.onnx')).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('reports usage errors with exit 2', async () => {
@@ -179,5 +185,26 @@ describe('--insert-node spelling', () => {
   it('splits fields at ":" only before a field name, so "input:0" stays whole', () => {
     expect(splitSpec('Relu:inputs=input:0:outputs=y:rewire')).toEqual(['Relu', 'inputs=input:0', 'outputs=y', 'rewire']);
     expect(splitSpec('Add:inputs=a\\:b,c')).toEqual(['Add', 'inputs=a:b,c']);
+  });
+});
+
+describe('models with external data', () => {
+  const ext = path.join(REPO_ROOT, 'fixtures/models/external');
+  const tensors = (file: string) => {
+    const m = loadModel(file, { loadExternal: true }).model;
+    return [...m.graph.initializers.values()].map((v) => [v.name, Array.from(v.constValue!.toRaw())]);
+  };
+
+  it('writes the data next to the output, or keeps the data file name in place', async () => {
+    const out = await cli(['edit', path.join(ext, 'model.onnx'), '-o', 'ext-out.onnx', '--set-doc', 'moved'], { cwd: dir });
+    expect(out.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'ext-out.onnx.data'))).toBe(true);
+    expect(tensors(path.join(dir, 'ext-out.onnx'))).toEqual(tensors(path.join(ext, 'model.onnx')));
+    const copy = path.join(dir, 'ext-copy');
+    fs.cpSync(ext, copy, { recursive: true });
+    const inPlace = await cli(['edit', 'ext-copy/model.onnx', '--in-place', '--set-doc', 'same place'], { cwd: dir });
+    expect(inPlace.code).toBe(0);
+    expect(fs.readdirSync(copy).sort()).toEqual(['model.onnx', 'weights.bin', 'x.npy', 'y.npy']);
+    expect(tensors(path.join(copy, 'model.onnx'))).toEqual(tensors(path.join(ext, 'model.onnx')));
   });
 });
