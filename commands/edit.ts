@@ -67,6 +67,17 @@ export function editCommand(ctx: CommandContext): Command {
     .option('--connect <out=in,...>', "with --merge: this model's values feeding the other model's inputs")
     .option('--merge-prefix <prefix>', "with --merge: prefix for the other model's names")
     .option('--cleanup', 'remove dead nodes, unused initializers and inputs; sort topologically')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Edits apply in the order given. Examples:',
+        '  onnx edit model.onnx -o out.onnx --set-batch N',
+        '  onnx edit model.onnx -o head.onnx --extract --inputs /Flatten_output_0 --outputs probs',
+        '  onnx edit model.onnx -o debug.onnx --add-output /Relu_output_0 --dry-run',
+        '  onnx edit model.onnx -o out.onnx --script edits.json',
+      ].join('\n'),
+    )
     .action((file: string, flags: EditFlags, command: Command) => {
       const out = makeOutput(ctx.io, command.optsWithGlobals());
       const input = resolvePath(ctx, file);
