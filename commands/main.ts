@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { OnnxError } from '../src/util/errors.js';
 import { checkCommand } from './check.js';
+import { drawCommand } from './draw.js';
 import { infoCommand } from './info.js';
 import { ExitCode, exitCodeOf } from './shared/exit-codes.js';
 import type { CommandContext } from './shared/context.js';
@@ -47,7 +48,8 @@ export function buildProgram(ctx: CommandContext): Command {
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--no-color', 'plain text output, no colour')
     .addCommand(infoCommand(ctx))
-    .addCommand(checkCommand(ctx));
+    .addCommand(checkCommand(ctx))
+    .addCommand(drawCommand(ctx));
   return configure(program, ctx.io);
 }
 

@@ -1,0 +1,62 @@
+/** Small models built in code for the draw tests: a custom op, name scopes, a repeated block. */
+import { DataType } from '../../src/ir/dtype.js';
+import type { Model } from '../../src/ir/model.js';
+import { Tensor } from '../../src/ir/tensor.js';
+import { GraphBuilder } from '../../src/ops/builder.js';
+
+/** A standard Relu feeding an op of a custom domain, whose output feeds a standard Add. */
+export function customOpModel(): Model {
+  const b = new GraphBuilder({ '': 17, 'com.example': 1 }, 'custom');
+  const x = b.input('x', DataType.FLOAT, ['N', 8]);
+  const w = b.initializer('scale', Tensor.fromData(DataType.FLOAT, [8], new Float32Array(8).fill(2)));
+  const [r] = b.node('Relu', [x], {}, { name: 'relu' });
+  const [c] = b.node('FancyScale', [r, w], { mode: 'fast', alpha: 0.5 }, { domain: 'com.example', name: 'fancy' });
+  const [y] = b.node('Add', [c, x], {}, { name: 'add' });
+  b.output(y!);
+  return b.build();
+}
+
+/**
+ * A transformer-like stack: `layers` blocks of MatMul/Add/Softmax/MatMul/Add/LayerNorm-ish ops
+ * with scoped names (/encoder/layer.3/attention/MatMul), about 12 nodes a layer.
+ */
+export function scopedStackModel(layers: number, dim = 8): Model {
+  const b = new GraphBuilder({ '': 17 }, 'stack');
+  let x = b.input('tokens', DataType.FLOAT, ['batch', 'seq', dim]);
+  const w = (name: string, dims: number[]) => b.initializer(name, Tensor.fromData(DataType.FLOAT, dims, new Float32Array(dims.reduce((a, c) => a * c, 1))));
+  [x] = b.node('Mul', [x, w('/embed/scale', [dim])], {}, { name: '/embed/Mul' });
+  for (let l = 0; l < layers; l++) {
+    const s = `/encoder/layer.${l}`;
+    const [q] = b.node('MatMul', [x, w(`${s}.q`, [dim, dim])], {}, { name: `${s}/attention/q/MatMul` });
+    const [k] = b.node('MatMul', [x, w(`${s}.k`, [dim, dim])], {}, { name: `${s}/attention/k/MatMul` });
+    const [kt] = b.node('Transpose', [k], { perm: [0, 2, 1] }, { name: `${s}/attention/Transpose` });
+    const [qk] = b.node('MatMul', [q, kt], {}, { name: `${s}/attention/MatMul` });
+    const [p] = b.node('Softmax', [qk], { axis: -1 }, { name: `${s}/attention/Softmax` });
+    const [v] = b.node('MatMul', [x, w(`${s}.v`, [dim, dim])], {}, { name: `${s}/attention/v/MatMul` });
+    const [a] = b.node('MatMul', [p, v], {}, { name: `${s}/attention/MatMul_1` });
+    const [r1] = b.node('Add', [a, x], {}, { name: `${s}/Add` });
+    const [h] = b.node('MatMul', [r1, w(`${s}.fc1`, [dim, dim * 4])], {}, { name: `${s}/mlp/fc1/MatMul` });
+    const [g] = b.node('Relu', [h], {}, { name: `${s}/mlp/Relu` });
+    const [o] = b.node('MatMul', [g, w(`${s}.fc2`, [dim * 4, dim])], {}, { name: `${s}/mlp/fc2/MatMul` });
+    [x] = b.node('Add', [o, r1], {}, { name: `${s}/Add_1` });
+  }
+  const [y] = b.node('ReduceMean', [x], { axes: [1], keepdims: 0 }, { name: '/pool/ReduceMean' });
+  b.output(y!);
+  return b.build();
+}
+
+/** An If whose branches use an outer-scope value `x` (edges drawn dashed into the clusters). */
+export function ifOuterScopeModel(): Model {
+  const b = new GraphBuilder({ '': 17 }, 'if_outer');
+  const x = b.input('x', DataType.FLOAT, [4]);
+  const c = b.input('c', DataType.BOOL, []);
+  const branch = (name: string, op: string) => {
+    const g = new GraphBuilder({ '': 17 }, name);
+    const [y] = g.node(op, [x], {}, { name: `${name}_${op.toLowerCase()}`, outputs: [`${name}_y`] });
+    g.output(y!, { kind: 'tensor', elemType: DataType.FLOAT, shape: [4] });
+    return g.graph;
+  };
+  const [r] = b.node('If', [c], { then_branch: branch('then', 'Relu'), else_branch: branch('else', 'Neg') }, { name: 'choose' });
+  b.output(r!, { kind: 'tensor', elemType: DataType.FLOAT, shape: [4] });
+  return b.build();
+}
