@@ -13,7 +13,7 @@ export interface CollapseOptions {
   depth?: number;
   /** auto: collapse only graphs drawing more nodes than this. */
   above?: number;
-  /** auto: the deepest scope level whose picture has at most this many boxes wins. */
+  /** auto: the scope level whose picture has nearest this many boxes wins. */
   target?: number;
 }
 
@@ -163,6 +163,23 @@ export function collapseGroups(g: DrawGraph, keys: Map<string, string>): DrawGra
   return { name: g.name, nodes, edges: clean, clusters };
 }
 
+/**
+ * The scope depth whose picture size is nearest `target` boxes (on a log scale): a handful of
+ * boxes says nothing, thousands are unreadable. Deeper wins ties, for more detail.
+ */
+function autoDepth(g: DrawGraph, max: number, target: number): number {
+  let best = 1;
+  let bestScore = Infinity;
+  for (let d = 1; d <= max; d++) {
+    const score = Math.abs(Math.log(drawnCount(g, groupKeys(g, d)) / target));
+    if (score <= bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 /** Collapses by name scope as asked; 'auto' only when the picture is too big to read. */
 export function collapse(g: DrawGraph, opts: CollapseOptions): CollapseResult {
   if (opts.mode === 'none') return { graph: g, groups: 0 };
@@ -171,9 +188,7 @@ export function collapse(g: DrawGraph, opts: CollapseOptions): CollapseResult {
     if (g.nodes.length <= (opts.above ?? 1500)) return { graph: g, groups: 0 };
     const max = maxDepth(g);
     if (max === 0) return { graph: g, groups: 0 };
-    const target = opts.target ?? 600;
-    depth = 1;
-    for (let d = 1; d <= max; d++) if (drawnCount(g, groupKeys(g, d)) <= target) depth = d;
+    depth = autoDepth(g, max, opts.target ?? 200);
   }
   const keys = groupKeys(g, depth);
   if (keys.size === 0) return { graph: g, groups: 0 };

@@ -9,7 +9,7 @@ import type { OpRegistry } from '../ops/registry.js';
 import { neighbourhood } from './around.js';
 import { collapse, type CollapseMode } from './collapse.js';
 import { buildDrawGraph, type DrawGraph } from './draw-graph.js';
-import { runGraphviz } from './graphviz.js';
+import { GraphvizWorker } from './graphviz.js';
 import { htmlPage } from './html/page.js';
 import { layeredSvg } from './layered-svg.js';
 import { layeredLayout } from './layout/layered.js';
@@ -23,8 +23,8 @@ export type LayoutChoice = 'auto' | 'dot' | 'layered';
 export const DOT_MAX_NODES = 1500;
 /** Above this many boxes, auto collapses name scopes (SVG, PNG, DOT; the HTML viewer shows all). */
 export const COLLAPSE_ABOVE = 3000;
-/** Auto collapsing aims at a picture of at most this many boxes. */
-export const COLLAPSE_TARGET = 600;
+/** Auto collapsing aims at a picture of about this many boxes. */
+export const COLLAPSE_TARGET = 200;
 /** Edge labels are laid out by Graphviz up to this many boxes; above, they become tooltips. */
 const DOT_LABELS_MAX = 400;
 
@@ -82,6 +82,24 @@ export async function drawModel(model: Model, opts: DrawOptions): Promise<DrawRe
   const progress = opts.onProgress ?? (() => {});
   const warnings: string[] = [];
   const t0 = performance.now();
+  // Graphviz loads in its worker while the model is inferred; closed unused if the layered layout wins.
+  const mayUseDot = (opts.format === 'svg' || opts.format === 'png') && opts.layout !== 'layered';
+  const graphviz = mayUseDot ? new GraphvizWorker() : undefined;
+  try {
+    return await draw(model, opts, progress, warnings, t0, graphviz);
+  } finally {
+    graphviz?.close();
+  }
+}
+
+async function draw(
+  model: Model,
+  opts: DrawOptions,
+  progress: (stage: DrawStage, detail: string) => void,
+  warnings: string[],
+  t0: number,
+  graphviz: GraphvizWorker | undefined,
+): Promise<DrawResult> {
   progress('infer', 'inferring shapes');
   const { types } = inferModel(model, { apply: false, ...(opts.registry ? { registry: opts.registry } : {}) });
   const tInfer = performance.now();
@@ -121,7 +139,7 @@ export async function drawModel(model: Model, opts: DrawOptions): Promise<DrawRe
     let size: { width: number; height: number };
     if (engine === 'dot') {
       const dot = toDot(g, { rankdir, edgeLabels: count <= DOT_LABELS_MAX ? 'label' : 'tooltip', graphAttributes: graphvizTuning(count) });
-      svg = await runGraphviz(dot, opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {});
+      svg = await (graphviz ?? new GraphvizWorker()).layout(dot, opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {});
       size = svgSize(svg);
       tRender = performance.now();
     } else {

@@ -64,10 +64,17 @@ export interface PngResult {
   warnings: string[];
 }
 
-/** Renders SVG text at `scale` (default 1.5, for sharp text), shrinking huge pictures to fit. */
+/** Pixels a default-scale picture aims at: sharp text on small graphs, no huge PNG on big ones. */
+const COMFORT_PIXELS = 8e6;
+
+/**
+ * Renders SVG text at `scale` (default: up to 2x for small pictures, 1x for big ones), shrinking
+ * pictures beyond the size limits to fit.
+ */
 export async function svgToPng(svg: string, size: { width: number; height: number }, opts: { scale?: number; fonts?: string[] } = {}): Promise<PngResult> {
-  let scale = opts.scale ?? 1.5;
-  scale = Math.min(scale, MAX_SIDE / size.width, MAX_SIDE / size.height, Math.sqrt(MAX_PIXELS / (size.width * size.height)));
+  const area = size.width * size.height;
+  let scale = opts.scale ?? Math.max(1, Math.min(2, Math.sqrt(COMFORT_PIXELS / area)));
+  scale = Math.min(scale, MAX_SIDE / size.width, MAX_SIDE / size.height, Math.sqrt(MAX_PIXELS / area));
   if (scale < MIN_SCALE) {
     throw new OnnxError(
       'E_TOO_LARGE',

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench:draw`: wall time of the whole `onnx draw` process (node start, load, layout,
+ * write) on generated transformer-like models of ~120, ~2,000 and ~20,000 nodes with scoped
+ * names. Needs the build (`npm run build` or the tsc step of the script). Numbers are printed,
+ * never asserted.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { saveModel } from '../../src/io/save.js';
+import { scopedStackModel } from '../helpers/draw-models.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../..');
+const bin = path.join(root, 'bin/onnx.js');
+
+interface Case {
+  model: string;
+  out: string;
+  args?: string[];
+  target?: number;
+}
+
+function run(c: Case, dir: string): void {
+  const out = path.join(dir, c.out);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [bin, 'draw', path.join(dir, c.model), '-o', out, '--json', ...(c.args ?? [])], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  const ms = performance.now() - t0;
+  const label = `${c.model} -> ${c.out}${c.args ? ` ${c.args.join(' ')}` : ''}`.padEnd(58);
+  if (r.status !== 0) {
+    console.log(`${label} FAILED (exit ${r.status}): ${r.stderr.trim().split('\n')[0]}`);
+    return;
+  }
+  const rep = JSON.parse(r.stdout) as { nodesDrawn: number; layout: string; collapsedGroups: number; bytes: number; timings: Record<string, number> };
+  const verdict = c.target === undefined ? '' : ms < c.target * 1000 ? `  (target < ${c.target} s: ok)` : `  (target < ${c.target} s: MISSED)`;
+  const t = rep.timings;
+  console.log(
+    `${label} ${(ms / 1000).toFixed(2).padStart(6)} s  ${String(rep.nodesDrawn).padStart(6)} boxes  ${rep.layout.padEnd(7)} ` +
+      `groups ${String(rep.collapsedGroups).padStart(4)}  ${(rep.bytes / 2 ** 20).toFixed(1).padStart(5)} MiB  ` +
+      `[load ${t.loadMs} infer ${t.inferMs} layout ${t.layoutMs} render ${t.renderMs} ms]${verdict}`,
+  );
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onnx-bench-draw-'));
+try {
+  const sizes: [string, number][] = [
+    ['small.onnx', 10],
+    ['medium.onnx', 166],
+    ['large.onnx', 1666],
+  ];
+  for (const [name, layers] of sizes) {
+    const m = scopedStackModel(layers);
+    saveModel(m, path.join(dir, name));
+    console.log(`${name}: ${m.graph.nodes.length} nodes (${layers} blocks of 12, scoped names)`);
+  }
+  const cases: Case[] = [
+    { model: 'small.onnx', out: 'small.svg', target: 1 },
+    { model: 'small.onnx', out: 'small.png' },
+    { model: 'small.onnx', out: 'small.html' },
+    { model: 'medium.onnx', out: 'medium.svg', target: 5 },
+    { model: 'medium.onnx', out: 'medium-dot.svg', args: ['--layout', 'dot'] },
+    { model: 'medium.onnx', out: 'medium.html' },
+    { model: 'large.onnx', out: 'large.svg', target: 30 },
+    { model: 'large.onnx', out: 'large.html', target: 30 },
+    { model: 'large.onnx', out: 'large-all.svg', args: ['--collapse', 'none'], target: 30 },
+    { model: 'large.onnx', out: 'large-around.svg', args: ['--around', '/encoder/layer.800/Add', '--radius', '6'] },
+  ];
+  for (const c of cases) run(c, dir);
+  if (process.env.KEEP) console.log(`pictures kept in ${dir}`);
+} finally {
+  if (!process.env.KEEP) fs.rmSync(dir, { recursive: true, force: true });
+}
