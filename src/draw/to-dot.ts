@@ -135,7 +135,7 @@ export function toDot(g: DrawGraph, opts: DotOptions = {}): string {
     for (const n of byCluster.get(cluster) ?? []) out.push(`${indent}${nodeStatement(n)}`);
     for (const c of children.get(cluster) ?? []) {
       out.push(`${indent}subgraph cluster_${c.id} {`);
-      out.push(`${indent}  id=${quote(c.id)}; class="cluster"; label=${quote(c.label)}; labeljust=l; fontsize=10;`);
+      out.push(`${indent}  id=${quote(c.id)}; label=${quote(c.label)}; labeljust=l; fontsize=10;`);
       out.push(`${indent}  style="rounded,filled"; fillcolor=${quote(CLUSTER_FILL)}; color=${quote(CLUSTER_STROKE)};`);
       emit(c.id, `${indent}  `);
       out.push(`${indent}}`);

@@ -36,7 +36,7 @@ describe.skipIf(skip)('HTML viewer in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`file://${file}`);
-    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').includes('nodes'));
+    await expect.poll(() => page.locator('#status').textContent()).toContain('nodes');
     return { page, errors };
   }
 
@@ -47,7 +47,7 @@ describe.skipIf(skip)('HTML viewer in Chromium', () => {
     fs.writeFileSync(file, r.content);
     const { page, errors } = await open(file);
     await page.fill('#search', 'gemm');
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === '1 match');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('1 match');
     const box = (await page.locator('#view').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const details = page.locator('#details');
@@ -70,7 +70,7 @@ describe.skipIf(skip)('HTML viewer in Chromium', () => {
     fs.writeFileSync(file, r.content);
     const { page, errors } = await open(file);
     await page.fill('#search', '/encoder/layer.100/mlp/Relu');
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === '1 match');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('1 match');
     const box = (await page.locator('#view').boundingBox())!;
     await page.mouse.move(box.x + 200, box.y + 200);
     await page.mouse.wheel(0, 400);
@@ -78,7 +78,7 @@ describe.skipIf(skip)('HTML viewer in Chromium', () => {
     await page.mouse.move(box.x + 260, box.y + 150, { steps: 5 });
     await page.mouse.up();
     await page.fill('#search', 'Softmax');
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === '166 matches');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('166 matches');
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => page.locator('#details h2').textContent()).toBe('Softmax');
     const shot = path.join(dir, 'stack-softmax.png');
