@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { drawModel, type DrawFormat, type LayoutChoice } from '../src/draw/draw.js';
+import { drawModel, mayUseGraphviz, type DrawFormat, type LayoutChoice } from '../src/draw/draw.js';
+import { GraphvizWorker } from '../src/draw/graphviz.js';
 import type { CollapseMode } from '../src/draw/collapse.js';
 import { loadModel } from '../src/io/load.js';
 import { buildDrawReport } from '../src/report/draw.js';
@@ -77,6 +78,8 @@ export function drawCommand(ctx: CommandContext): Command {
       const input = resolvePath(ctx, file);
       const target = resolvePath(ctx, opts.output);
       guardOutput(input, target, false);
+      // Graphviz's WebAssembly loads in its worker while the model is read.
+      const graphviz = mayUseGraphviz(format, opts.layout) ? new GraphvizWorker() : undefined;
       const live = !global.json && progressEnabled(ctx.io, global.color === false) ? progressLine(ctx.io.stderr) : NO_PROGRESS;
       try {
         live.set('loading the model');
@@ -95,6 +98,7 @@ export function drawCommand(ctx: CommandContext): Command {
           layout: opts.layout,
           title: path.basename(file),
           onProgress: (_stage, detail) => live.set(detail),
+          ...(graphviz ? { graphviz } : {}),
         });
         live.set(`writing ${opts.output}`);
         writeFileAtomic(target, result.content);
@@ -104,6 +108,7 @@ export function drawCommand(ctx: CommandContext): Command {
         out.render(buildDrawReport(result, { path: file, output: opts.output, bytes, loadMs, totalMs: performance.now() - started }), formatDraw);
       } finally {
         live.done();
+        graphviz?.close();
       }
     });
 }

@@ -45,6 +45,13 @@ export interface DrawOptions {
   /** Stops Graphviz after this long (E_TOO_LARGE). */
   timeoutMs?: number;
   onProgress?: (stage: DrawStage, detail: string) => void;
+  /** A Graphviz worker started early (it loads while the model does); drawModel uses or closes it. */
+  graphviz?: GraphvizWorker;
+}
+
+/** Whether drawing with these options may run Graphviz (so a caller can start it early). */
+export function mayUseGraphviz(format: DrawFormat, layout: LayoutChoice | undefined): boolean {
+  return (format === 'svg' || format === 'png') && layout !== 'layered';
 }
 
 export type DrawStage = 'infer' | 'build' | 'layout' | 'render';
@@ -83,8 +90,7 @@ export async function drawModel(model: Model, opts: DrawOptions): Promise<DrawRe
   const warnings: string[] = [];
   const t0 = performance.now();
   // Graphviz loads in its worker while the model is inferred; closed unused if the layered layout wins.
-  const mayUseDot = (opts.format === 'svg' || opts.format === 'png') && opts.layout !== 'layered';
-  const graphviz = mayUseDot ? new GraphvizWorker() : undefined;
+  const graphviz = opts.graphviz ?? (mayUseGraphviz(opts.format, opts.layout) ? new GraphvizWorker() : undefined);
   try {
     return await draw(model, opts, progress, warnings, t0, graphviz);
   } finally {

@@ -64,8 +64,10 @@ export const VIEWER_SCRIPT = String.raw`
     ctx.lineTo(bx - dx * size + dy * size * 0.5, by - dy * size + dx * size * 0.5);
     ctx.closePath();
   }
+  const stats = { frames: 0, lastMs: 0, totalMs: 0 };
   function render() {
     pending = false;
+    const started = performance.now();
     ctx.save();
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, W, H);
@@ -119,6 +121,9 @@ export const VIEWER_SCRIPT = String.raw`
       }
     }
     ctx.restore();
+    stats.lastMs = performance.now() - started;
+    stats.totalMs += stats.lastMs;
+    stats.frames++;
   }
   function drawNode(n, detail) {
     const pill = n.kind === 'input' || n.kind === 'output';
@@ -242,7 +247,7 @@ export const VIEWER_SCRIPT = String.raw`
   document.getElementById('fit').addEventListener('click', fit);
   window.addEventListener('resize', resize);
   window.onnxViewer = {
-    view, select, centre,
+    view, select, centre, fit, draw, stats,
     find: (name) => nodes.findIndex((n, i) => D.details[i].name === name || n.id === name),
     screenOf: (i) => { const n = nodes[i]; return { x: view.x + (n.x + n.w / 2) * view.s, y: view.y + (n.y + n.h / 2) * view.s }; },
   };
