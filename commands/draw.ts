@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { drawModel, mayUseGraphviz, type DrawFormat, type LayoutChoice } from '../src/draw/draw.js';
 import { GraphvizWorker } from '../src/draw/graphviz.js';
+import { findFonts } from '../src/draw/png.js';
 import type { CollapseMode } from '../src/draw/collapse.js';
 import { loadModel } from '../src/io/load.js';
 import { buildDrawReport } from '../src/report/draw.js';
@@ -99,6 +100,7 @@ export function drawCommand(ctx: CommandContext): Command {
           title: path.basename(file),
           onProgress: (_stage, detail) => live.set(detail),
           ...(graphviz ? { graphviz } : {}),
+          ...(format === 'png' ? { fonts: findFonts(ctx.io.env) } : {}),
         });
         live.set(`writing ${opts.output}`);
         writeFileAtomic(target, result.content);

@@ -45,6 +45,8 @@ export interface DrawOptions {
   /** Stops Graphviz after this long (E_TOO_LARGE). */
   timeoutMs?: number;
   onProgress?: (stage: DrawStage, detail: string) => void;
+  /** Font files for PNG text (default: findFonts()). */
+  fonts?: string[];
   /** A Graphviz worker started early (it loads while the model does); drawModel uses or closes it. */
   graphviz?: GraphvizWorker;
 }
@@ -161,7 +163,7 @@ async function draw(
     }
     if (opts.format === 'png') {
       progress('render', 'rendering PNG');
-      const png = await svgToPng(svg, size);
+      const png = await svgToPng(svg, size, opts.fonts ? { fonts: opts.fonts } : {});
       warnings.push(...png.warnings);
       content = png.png;
     } else {

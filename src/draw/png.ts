@@ -25,7 +25,7 @@ const FONT_CANDIDATES = [
 ];
 
 /** Font files to use: $ONNX_DRAW_FONT if set, else the first system font found (and its bold). */
-export function findFonts(env: Record<string, string | undefined> = process.env): string[] {
+export function findFonts(env: Record<string, string | undefined>): string[] {
   const own = env.ONNX_DRAW_FONT;
   if (own) return fs.existsSync(own) ? [own] : [];
   const found = FONT_CANDIDATES.find((f) => fs.existsSync(f));
@@ -83,7 +83,7 @@ export async function svgToPng(svg: string, size: { width: number; height: numbe
     );
   }
   const warnings: string[] = [];
-  const fontFiles = opts.fonts ?? findFonts();
+  const fontFiles = opts.fonts ?? findFonts(process.env);
   if (fontFiles.length === 0) warnings.push('no TrueType font found: the PNG has no text (set ONNX_DRAW_FONT to a .ttf file, or write .svg)');
   const fontBuffers = fontFiles.map((f) => new Uint8Array(fs.readFileSync(f)));
   const { Resvg } = await loadResvg();
