@@ -6,10 +6,14 @@
 import { OnnxError } from '../util/errors.js';
 import type { DrawGraph, DrawNode } from './draw-graph.js';
 
-/** The drawn nodes a name designates: exact node or value name, else its id. */
+/** The drawn nodes a name designates: a node (or graph input/output) name, else the producer of a value so named, else an id. */
 function findStart(g: DrawGraph, name: string): DrawNode[] {
   const exact = g.nodes.filter((n) => n.name === name);
-  if (exact.length > 0) return exact.filter((n) => n.kind === 'op').length > 0 ? exact.filter((n) => n.kind === 'op') : exact;
+  const ops = exact.filter((n) => n.kind === 'op');
+  if (ops.length > 0) return ops;
+  if (exact.length > 0) return exact;
+  const producers = new Set(g.edges.filter((e) => e.value === name).map((e) => e.from));
+  if (producers.size > 0) return g.nodes.filter((n) => producers.has(n.id));
   const byId = g.nodes.find((n) => n.id === name);
   return byId ? [byId] : [];
 }

@@ -128,6 +128,9 @@ async function draw(
     target: COLLAPSE_TARGET,
   });
   g = collapsed.graph;
+  if (opts.collapse === 'scope' && collapsed.groups === 0) {
+    warnings.push('nothing to collapse: no two nodes share a name scope at that depth (scopes come from names like /encoder/layer.0/MatMul)');
+  }
   const count = g.nodes.length;
   const rankdir = opts.rankdir ?? 'TB';
   let engine: DrawResult['layout'] = 'none';

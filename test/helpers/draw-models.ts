@@ -60,3 +60,33 @@ export function ifOuterScopeModel(): Model {
   b.output(r!, { kind: 'tensor', elemType: DataType.FLOAT, shape: [4] });
   return b.build();
 }
+
+/**
+ * A Loop whose body holds an If whose branches use the outer graph's `x` and the body's `i`:
+ * clusters two deep, and outer-scope edges across both levels.
+ */
+export function nestedBodiesModel(): Model {
+  const b = new GraphBuilder({ '': 17 }, 'nested');
+  const x = b.input('x', DataType.FLOAT, [2]);
+  const n = b.input('n', DataType.INT64, []);
+  const body = new GraphBuilder({ '': 17 }, 'body');
+  const i = body.input('i', DataType.INT64, []);
+  const cond = body.input('cond', DataType.BOOL, []);
+  const acc = body.input('acc', DataType.FLOAT, [2]);
+  const branch = (name: string, op: string) => {
+    const g = new GraphBuilder({ '': 17 }, name);
+    const [y] = g.node(op, [acc, x], {}, { name: `${name}_${op.toLowerCase()}`, outputs: [`${name}_y`] });
+    g.output(y!, { kind: 'tensor', elemType: DataType.FLOAT, shape: [2] });
+    return g.graph;
+  };
+  const zero = body.initializer('zero', Tensor.fromData(DataType.INT64, [], new BigInt64Array([0n])));
+  const [even] = body.node('Equal', [i, zero], {}, { name: 'is_first' });
+  const [next] = body.node('If', [even], { then_branch: branch('first', 'Add'), else_branch: branch('later', 'Mul') }, { name: 'step', outputs: ['next'] });
+  const [c2] = body.node('Identity', [cond], {}, { name: 'keep_going', outputs: ['cond_out'] });
+  body.output(c2!, { kind: 'tensor', elemType: DataType.BOOL, shape: [] });
+  body.output(next!, { kind: 'tensor', elemType: DataType.FLOAT, shape: [2] });
+  const t = b.initializer('true', Tensor.fromData(DataType.BOOL, [], new Uint8Array([1])));
+  const [res] = b.node('Loop', [n, t, x], { body: body.graph }, { name: 'repeat', outputs: ['result'] });
+  b.output(res!, { kind: 'tensor', elemType: DataType.FLOAT, shape: [2] });
+  return b.build();
+}

@@ -6,7 +6,7 @@ import { inferModel } from '../../../src/infer/infer-shapes.js';
 import type { Model } from '../../../src/ir/model.js';
 import { loadModel } from '../../../src/io/load.js';
 import { backendTestsDir, REPO_ROOT } from '../../helpers/backend-tests.js';
-import { customOpModel, ifOuterScopeModel } from '../../helpers/draw-models.js';
+import { customOpModel, ifOuterScopeModel, nestedBodiesModel } from '../../helpers/draw-models.js';
 
 /**
  * Goldens use the types the model declares, not inference: they must not change each time an
@@ -46,6 +46,20 @@ describe('toDot (golden)', () => {
     const dot = dotOf(ifOuterScopeModel());
     expect(dot.match(/-> n\d+ \[id="e\d+" style=dashed/g)).toHaveLength(2);
     await expect(dot).toMatchFileSnapshot(golden('if-outer-scope'));
+  });
+  it('nested bodies: an If inside a Loop body, clusters two deep, outer-scope edges from both levels', async () => {
+    const g = buildDrawGraph(nestedBodiesModel());
+    expect(g.clusters.map((c) => [c.id, c.parent ?? null, c.label])).toEqual([
+      ['c0', null, 'Loop "repeat" · body'],
+      ['c1', 'c0', 'If "step" · then_branch'],
+      ['c2', 'c0', 'If "step" · else_branch'],
+    ]);
+    const names = new Map(g.nodes.map((n) => [n.id, n.name]));
+    const outer = g.edges.filter((e) => e.kind === 'outer').map((e) => `${names.get(e.from)}>${names.get(e.to)}`);
+    expect(outer.sort()).toEqual(['acc>first_add', 'acc>later_mul', 'x>first_add', 'x>later_mul']);
+    const dot = toDot(g);
+    expect(dot).toMatch(/subgraph cluster_c0 \{[\s\S]*subgraph cluster_c1 \{/);
+    await expect(dot).toMatchFileSnapshot(golden('nested-bodies'));
   });
   it('a custom op is drawn grey with its attributes and initializer', async () => {
     const dot = dotOf(customOpModel());
