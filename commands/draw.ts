@@ -60,7 +60,11 @@ export function drawCommand(ctx: CommandContext): Command {
     .option('--hide-names', 'show op types only, not node names')
     .option('--hide-shapes', 'no dtype/shape labels on edges or initializers')
     .option('--hide-initializers', 'do not list initializers inside their node')
-    .addOption(new Option('--collapse <mode>', 'collapse name scopes into boxes: auto (big graphs only), scope, none').choices(['auto', 'scope', 'none']).default('auto'))
+    .addOption(
+      new Option('--collapse <mode>', 'collapse into boxes: auto (big pictures only), scope (name scopes), blocks (repeated structure), none')
+        .choices(['auto', 'scope', 'blocks', 'none'])
+        .default('auto'),
+    )
     .option('--depth <n>', 'name-scope depth to collapse at (--collapse scope; default 2)')
     .option('--around <node>', 'draw only the neighbourhood of this node (or value)')
     .option('--radius <k>', 'with --around: how many edges away to go', '3')

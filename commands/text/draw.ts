@@ -10,7 +10,8 @@ export function formatDraw(r: DrawReport, c: ChalkInstance): string {
     `  ${formatCount(r.nodesDrawn)} boxes drawn for ${formatCount(r.modelNodes)} nodes · ${ENGINE[r.layout]}`,
   ];
   if (r.collapsedGroups > 0) {
-    lines.push(`  ${formatCount(r.collapsedGroups)} name scopes collapsed at depth ${r.collapseDepth} ${c.dim('(--collapse none draws every node; the .html viewer shows all)')}`);
+    const what = r.collapseDepth === null ? 'repeated blocks collapsed' : `name scopes collapsed at depth ${r.collapseDepth}`;
+    lines.push(`  ${formatCount(r.collapsedGroups)} ${what} ${c.dim('(--collapse none draws every node; the .html viewer shows all)')}`);
   }
   return `${lines.join('\n')}\n`;
 }

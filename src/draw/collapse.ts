@@ -1,11 +1,13 @@
 /**
- * Collapsing name scopes into single boxes, so that a 20,000-node export reads as its blocks:
- * exporters name nodes by module path (`/encoder/layer.3/attention/MatMul`), and the scope at
- * depth 2 (`/encoder/layer.3`) is one repeated block. Bodies of a collapsed node go with it.
+ * Collapsing groups of nodes into single boxes, so that a 20,000-node export reads as its
+ * blocks: name scopes (`/encoder/layer.3`), or repeated blocks found in the structure when names
+ * have no scopes. Bodies of a collapsed node go with it; boxes of identical blocks say so.
  */
+import { blockKeys } from './blocks.js';
+import { groupKeys, maxDepth } from './group-keys.js';
 import type { DrawEdge, DrawGraph, DrawNode } from './draw-graph.js';
 
-export type CollapseMode = 'auto' | 'scope' | 'none';
+export type CollapseMode = 'auto' | 'scope' | 'blocks' | 'none';
 
 export interface CollapseOptions {
   mode: CollapseMode;
@@ -21,53 +23,8 @@ export interface CollapseResult {
   graph: DrawGraph;
   /** Group boxes drawn. */
   groups: number;
-  /** The scope depth used; undefined when nothing was collapsed. */
+  /** The scope depth used; undefined when nothing was collapsed or when blocks were. */
   depth?: number;
-}
-
-/** The scope path of a node name: every segment but the last ("/a/b/MatMul" -> ["a", "b"]). */
-export function scopeOf(name: string): string[] {
-  if (!name.includes('/')) return [];
-  const parts = name.split('/').filter((p) => p.length > 0);
-  return parts.slice(0, -1);
-}
-
-/** For each top-level op node, the key of the group it joins at `depth`; bodies follow their holder. */
-function groupKeys(g: DrawGraph, depth: number): Map<string, string> {
-  const keys = new Map<string, string>();
-  for (const n of g.nodes) {
-    if (n.kind !== 'op' || n.cluster !== undefined) continue;
-    const scope = scopeOf(n.name);
-    if (scope.length >= depth) keys.set(n.id, `/${scope.slice(0, depth).join('/')}`);
-  }
-  // A body's nodes join the group of the top-level node that holds it.
-  const holderOf = new Map(g.clusters.map((c) => [c.id, c.holder]));
-  const clusterOf = new Map(g.nodes.map((n) => [n.id, n.cluster]));
-  const topHolder = (cluster: string): string => {
-    let holder = holderOf.get(cluster)!;
-    for (let c = clusterOf.get(holder); c !== undefined; c = clusterOf.get(holder)) holder = holderOf.get(c)!;
-    return holder;
-  };
-  for (const n of g.nodes) {
-    if (n.cluster === undefined) continue;
-    const key = keys.get(topHolder(n.cluster));
-    if (key) keys.set(n.id, key);
-  }
-  // A group of one is just that node.
-  const count = new Map<string, number>();
-  for (const k of keys.values()) count.set(k, (count.get(k) ?? 0) + 1);
-  for (const [id, k] of keys) if (count.get(k)! < 2) keys.delete(id);
-  return keys;
-}
-
-function drawnCount(g: DrawGraph, keys: Map<string, string>): number {
-  return g.nodes.length - keys.size + new Set(keys.values()).size;
-}
-
-function maxDepth(g: DrawGraph): number {
-  let max = 0;
-  for (const n of g.nodes) if (n.kind === 'op' && n.cluster === undefined) max = Math.max(max, scopeOf(n.name).length);
-  return max;
 }
 
 function histogram(members: readonly DrawNode[]): [string, number][] {
@@ -163,6 +120,10 @@ export function collapseGroups(g: DrawGraph, keys: Map<string, string>): DrawGra
   return { name: g.name, nodes, edges: clean, clusters };
 }
 
+function drawnCount(g: DrawGraph, keys: Map<string, string>): number {
+  return g.nodes.length - keys.size + new Set(keys.values()).size;
+}
+
 /**
  * The scope depth whose picture size is nearest `target` boxes (on a log scale): a handful of
  * boxes says nothing, thousands are unreadable. Deeper wins ties, for more detail.
@@ -180,18 +141,22 @@ function autoDepth(g: DrawGraph, max: number, target: number): number {
   return best;
 }
 
-/** Collapses by name scope as asked; 'auto' only when the picture is too big to read. */
+/**
+ * Collapses as asked: by name scope, or by repeated blocks found in the structure. 'auto' acts
+ * only on pictures too big to read: by scope when names have scopes, else by blocks.
+ */
 export function collapse(g: DrawGraph, opts: CollapseOptions): CollapseResult {
   if (opts.mode === 'none') return { graph: g, groups: 0 };
-  let depth = opts.depth ?? 2;
-  if (opts.mode === 'auto') {
-    if (g.nodes.length <= (opts.above ?? 1500)) return { graph: g, groups: 0 };
-    const max = maxDepth(g);
-    if (max === 0) return { graph: g, groups: 0 };
-    depth = autoDepth(g, max, opts.target ?? 200);
+  if (opts.mode === 'auto' && g.nodes.length <= (opts.above ?? 1500)) return { graph: g, groups: 0 };
+  let keys: Map<string, string>;
+  let depth: number | undefined;
+  const max = maxDepth(g);
+  if (opts.mode === 'blocks' || (opts.mode === 'auto' && max === 0)) {
+    keys = blockKeys(g);
+  } else {
+    depth = opts.mode === 'auto' ? autoDepth(g, max, opts.target ?? 200) : (opts.depth ?? 2);
+    keys = groupKeys(g, depth);
   }
-  const keys = groupKeys(g, depth);
   if (keys.size === 0) return { graph: g, groups: 0 };
-  const graph = collapseGroups(g, keys);
-  return { graph, groups: new Set(keys.values()).size, depth };
+  return { graph: collapseGroups(g, keys), groups: new Set(keys.values()).size, ...(depth !== undefined ? { depth } : {}) };
 }

@@ -129,8 +129,9 @@ async function draw(
   });
   g = collapsed.graph;
   if (opts.collapse === 'scope' && collapsed.groups === 0) {
-    warnings.push('nothing to collapse: no two nodes share a name scope at that depth (scopes come from names like /encoder/layer.0/MatMul)');
+    warnings.push('nothing to collapse: no two nodes share a name scope at that depth (scopes come from names like /encoder/layer.0/MatMul); try --collapse blocks');
   }
+  if (opts.collapse === 'blocks' && collapsed.groups === 0) warnings.push('nothing to collapse: no repeated blocks found');
   const count = g.nodes.length;
   const rankdir = opts.rankdir ?? 'TB';
   let engine: DrawResult['layout'] = 'none';

@@ -20,27 +20,29 @@ export function customOpModel(): Model {
  * A transformer-like stack: `layers` blocks of MatMul/Add/Softmax/MatMul/Add/LayerNorm-ish ops
  * with scoped names (/encoder/layer.3/attention/MatMul), about 12 nodes a layer.
  */
-export function scopedStackModel(layers: number, dim = 8): Model {
+export function scopedStackModel(layers: number, dim = 8, scoped = true): Model {
   const b = new GraphBuilder({ '': 17 }, 'stack');
   let x = b.input('tokens', DataType.FLOAT, ['batch', 'seq', dim]);
   const w = (name: string, dims: number[]) => b.initializer(name, Tensor.fromData(DataType.FLOAT, dims, new Float32Array(dims.reduce((a, c) => a * c, 1))));
-  [x] = b.node('Mul', [x, w('/embed/scale', [dim])], {}, { name: '/embed/Mul' });
+  // Unscoped: the builder's own names (matmul_3, add_7), as older exporters write.
+  const opts = (name: string) => (scoped ? { name } : {});
+  [x] = b.node('Mul', [x, w('/embed/scale', [dim])], {}, opts('/embed/Mul'));
   for (let l = 0; l < layers; l++) {
     const s = `/encoder/layer.${l}`;
-    const [q] = b.node('MatMul', [x, w(`${s}.q`, [dim, dim])], {}, { name: `${s}/attention/q/MatMul` });
-    const [k] = b.node('MatMul', [x, w(`${s}.k`, [dim, dim])], {}, { name: `${s}/attention/k/MatMul` });
-    const [kt] = b.node('Transpose', [k], { perm: [0, 2, 1] }, { name: `${s}/attention/Transpose` });
-    const [qk] = b.node('MatMul', [q, kt], {}, { name: `${s}/attention/MatMul` });
-    const [p] = b.node('Softmax', [qk], { axis: -1 }, { name: `${s}/attention/Softmax` });
-    const [v] = b.node('MatMul', [x, w(`${s}.v`, [dim, dim])], {}, { name: `${s}/attention/v/MatMul` });
-    const [a] = b.node('MatMul', [p, v], {}, { name: `${s}/attention/MatMul_1` });
-    const [r1] = b.node('Add', [a, x], {}, { name: `${s}/Add` });
-    const [h] = b.node('MatMul', [r1, w(`${s}.fc1`, [dim, dim * 4])], {}, { name: `${s}/mlp/fc1/MatMul` });
-    const [g] = b.node('Relu', [h], {}, { name: `${s}/mlp/Relu` });
-    const [o] = b.node('MatMul', [g, w(`${s}.fc2`, [dim * 4, dim])], {}, { name: `${s}/mlp/fc2/MatMul` });
-    [x] = b.node('Add', [o, r1], {}, { name: `${s}/Add_1` });
+    const [q] = b.node('MatMul', [x, w(`${s}.q`, [dim, dim])], {}, opts(`${s}/attention/q/MatMul`));
+    const [k] = b.node('MatMul', [x, w(`${s}.k`, [dim, dim])], {}, opts(`${s}/attention/k/MatMul`));
+    const [kt] = b.node('Transpose', [k], { perm: [0, 2, 1] }, opts(`${s}/attention/Transpose`));
+    const [qk] = b.node('MatMul', [q, kt], {}, opts(`${s}/attention/MatMul`));
+    const [p] = b.node('Softmax', [qk], { axis: -1 }, opts(`${s}/attention/Softmax`));
+    const [v] = b.node('MatMul', [x, w(`${s}.v`, [dim, dim])], {}, opts(`${s}/attention/v/MatMul`));
+    const [a] = b.node('MatMul', [p, v], {}, opts(`${s}/attention/MatMul_1`));
+    const [r1] = b.node('Add', [a, x], {}, opts(`${s}/Add`));
+    const [h] = b.node('MatMul', [r1, w(`${s}.fc1`, [dim, dim * 4])], {}, opts(`${s}/mlp/fc1/MatMul`));
+    const [g] = b.node('Relu', [h], {}, opts(`${s}/mlp/Relu`));
+    const [o] = b.node('MatMul', [g, w(`${s}.fc2`, [dim * 4, dim])], {}, opts(`${s}/mlp/fc2/MatMul`));
+    [x] = b.node('Add', [o, r1], {}, opts(`${s}/Add_1`));
   }
-  const [y] = b.node('ReduceMean', [x], { axes: [1], keepdims: 0 }, { name: '/pool/ReduceMean' });
+  const [y] = b.node('ReduceMean', [x], { axes: [1], keepdims: 0 }, opts('/pool/ReduceMean'));
   b.output(y!);
   return b.build();
 }

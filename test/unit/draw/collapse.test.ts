@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { neighbourhood } from '../../../src/draw/around.js';
-import { collapse, scopeOf } from '../../../src/draw/collapse.js';
+import { collapse } from '../../../src/draw/collapse.js';
+import { scopeOf } from '../../../src/draw/group-keys.js';
 import { buildDrawGraph } from '../../../src/draw/draw-graph.js';
 import { layoutLayers } from '../../../src/draw/layout/layers.js';
-import { ifOuterScopeModel, scopedStackModel } from '../../helpers/draw-models.js';
+import { customOpModel, ifOuterScopeModel, scopedStackModel } from '../../helpers/draw-models.js';
 
 describe('collapse', () => {
   it('reads scopes from exporter names', () => {
@@ -72,5 +73,27 @@ describe('layoutLayers', () => {
     expect(xs[1]! - xs[0]!).toBeGreaterThanOrEqual(40);
     expect(xs[2]! - xs[1]!).toBeGreaterThanOrEqual(40);
     expect(r.x[0]).toBeCloseTo(xs[1]!, 5);
+  });
+});
+
+describe('repeated blocks (names without scopes)', () => {
+  it('cuts the graph at its narrowest points and boxes each repetition of the repeating unit', () => {
+    const g = buildDrawGraph(scopedStackModel(5, 8, false));
+    const r = collapse(g, { mode: 'blocks' });
+    // Each layer is two segments (attention up to the first residual Add, then the MLP): one block a layer.
+    expect(r.groups).toBe(5);
+    expect(r.depth).toBeUndefined();
+    const groups = r.graph.nodes.filter((n) => n.kind === 'group');
+    expect(groups.map((n) => n.members)).toEqual([12, 12, 12, 12, 12]);
+    expect(groups[0]!.subtitle).toContain('1 of 5 alike');
+    expect(r.graph.nodes.map((n) => n.title)).toEqual(['tokens', 'Mul', 'block 0', 'block 1', 'block 2', 'block 3', 'block 4', 'ReduceMean', r.graph.nodes.at(-1)!.title]);
+  });
+  it('auto uses blocks when names have no scopes', () => {
+    const g = buildDrawGraph(scopedStackModel(100, 8, false));
+    const r = collapse(g, { mode: 'auto', above: 1000 });
+    expect(r.groups).toBe(100);
+  });
+  it('finds nothing to collapse in a chain of distinct ops', () => {
+    expect(collapse(buildDrawGraph(customOpModel()), { mode: 'blocks' }).groups).toBe(0);
   });
 });
