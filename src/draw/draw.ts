@@ -7,7 +7,7 @@ import { inferModel } from '../infer/infer-shapes.js';
 import type { Model } from '../ir/model.js';
 import type { OpRegistry } from '../ops/registry.js';
 import { neighbourhood } from './around.js';
-import { collapse, type CollapseMode } from './collapse.js';
+import { collapse, type CollapseMode, type CollapseResult } from './collapse.js';
 import { buildDrawGraph, type DrawGraph } from './draw-graph.js';
 import { GraphvizWorker } from './graphviz.js';
 import { htmlPage } from './html/page.js';
@@ -89,29 +89,35 @@ function svgSize(svg: string): { width: number; height: number } {
 
 export async function drawModel(model: Model, opts: DrawOptions): Promise<DrawResult> {
   const progress = opts.onProgress ?? (() => {});
-  const warnings: string[] = [];
-  const t0 = performance.now();
   // Graphviz loads in its worker while the model is inferred; closed unused if the layered layout wins.
   const graphviz = opts.graphviz ?? (mayUseGraphviz(opts.format, opts.layout) ? new GraphvizWorker() : undefined);
   try {
-    return await draw(model, opts, progress, warnings, t0, graphviz);
+    const t0 = performance.now();
+    progress('infer', 'inferring shapes');
+    const { types } = inferModel(model, { apply: false, ...(opts.registry ? { registry: opts.registry } : {}) });
+    const inferMs = performance.now() - t0;
+    progress('build', 'building the picture');
+    const { graph, groups, depth, warnings } = picture(model, types, opts);
+    const tLayout = performance.now();
+    const out = await render(graph, opts, graphviz, progress);
+    return {
+      content: out.content,
+      format: opts.format,
+      nodesDrawn: graph.nodes.length,
+      modelNodes: [...model.graph.allNodes()].length,
+      collapsedGroups: groups,
+      collapseDepth: depth ?? null,
+      layout: out.engine,
+      warnings: [...warnings, ...out.warnings],
+      ms: { infer: Math.round(inferMs), layout: Math.round(out.layoutMs), render: Math.round(performance.now() - tLayout - out.layoutMs) },
+    };
   } finally {
     graphviz?.close();
   }
 }
 
-async function draw(
-  model: Model,
-  opts: DrawOptions,
-  progress: (stage: DrawStage, detail: string) => void,
-  warnings: string[],
-  t0: number,
-  graphviz: GraphvizWorker | undefined,
-): Promise<DrawResult> {
-  progress('infer', 'inferring shapes');
-  const { types } = inferModel(model, { apply: false, ...(opts.registry ? { registry: opts.registry } : {}) });
-  const tInfer = performance.now();
-  progress('build', 'building the picture');
+/** The picture model after the neighbourhood view and collapsing. */
+function picture(model: Model, types: ReturnType<typeof inferModel>['types'], opts: DrawOptions): CollapseResult & { warnings: string[] } {
   let g: DrawGraph = buildDrawGraph(model, {
     types,
     ...(opts.registry ? { registry: opts.registry } : {}),
@@ -119,7 +125,6 @@ async function draw(
     hideShapes: !!opts.hideShapes,
     hideInitializers: !!opts.hideInitializers,
   });
-  const modelNodes = [...model.graph.allNodes()].length;
   if (opts.around !== undefined) g = neighbourhood(g, opts.around, opts.radius ?? 3);
   const collapsed = collapse(g, {
     mode: opts.collapse ?? 'auto',
@@ -127,67 +132,53 @@ async function draw(
     above: opts.format === 'html' ? 50_000 : COLLAPSE_ABOVE,
     target: COLLAPSE_TARGET,
   });
-  g = collapsed.graph;
+  const warnings: string[] = [];
   if (opts.collapse === 'scope' && collapsed.groups === 0) {
     warnings.push('nothing to collapse: no two nodes share a name scope at that depth (scopes come from names like /encoder/layer.0/MatMul); try --collapse blocks');
   }
   if (opts.collapse === 'blocks' && collapsed.groups === 0) warnings.push('nothing to collapse: no repeated blocks found');
-  const count = g.nodes.length;
+  return { ...collapsed, warnings };
+}
+
+interface Rendered {
+  content: string | Uint8Array;
+  engine: DrawResult['layout'];
+  layoutMs: number;
+  warnings: string[];
+}
+
+/** Lays the picture out (Graphviz or layered) and writes it in the format asked. */
+async function render(g: DrawGraph, opts: DrawOptions, graphviz: GraphvizWorker | undefined, progress: NonNullable<DrawOptions['onProgress']>): Promise<Rendered> {
   const rankdir = opts.rankdir ?? 'TB';
-  let engine: DrawResult['layout'] = 'none';
-  let content: string | Uint8Array = '';
-  const tLayout = performance.now();
-  let tRender = tLayout;
-
-  if (opts.format === 'dot') {
-    content = toDot(g, { rankdir });
-    tRender = performance.now();
+  const count = g.nodes.length;
+  const warnings: string[] = [];
+  if (opts.format === 'dot') return { content: toDot(g, { rankdir }), engine: 'none', layoutMs: 0, warnings };
+  const choice = opts.layout ?? 'auto';
+  if (opts.format === 'html' && choice === 'dot') warnings.push('the HTML viewer draws its own layered layout; --layout dot applies to .svg and .png');
+  const engine = opts.format !== 'html' && (choice === 'dot' || (choice === 'auto' && count <= DOT_MAX_NODES)) ? 'dot' : 'layered';
+  progress('layout', `laying out ${count} boxes (${engine === 'dot' ? 'Graphviz dot' : 'layered layout'})`);
+  const t0 = performance.now();
+  let svg: string;
+  let size: { width: number; height: number };
+  let layoutMs: number;
+  if (engine === 'dot') {
+    const dot = toDot(g, { rankdir, edgeLabels: count <= DOT_LABELS_MAX ? 'label' : 'tooltip', graphAttributes: graphvizTuning(count) });
+    svg = await (graphviz ?? new GraphvizWorker()).layout(dot, opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {});
+    size = svgSize(svg);
+    layoutMs = performance.now() - t0;
   } else {
-    const choice = opts.layout ?? 'auto';
-    if (opts.format === 'html' && choice === 'dot') warnings.push('the HTML viewer draws its own layered layout; --layout dot applies to .svg and .png');
-    engine = opts.format !== 'html' && (choice === 'dot' || (choice === 'auto' && count <= DOT_MAX_NODES)) ? 'dot' : 'layered';
-    progress('layout', `laying out ${count} boxes (${engine === 'dot' ? 'Graphviz dot' : 'layered layout'})`);
-    let svg: string;
-    let size: { width: number; height: number };
-    if (engine === 'dot') {
-      const dot = toDot(g, { rankdir, edgeLabels: count <= DOT_LABELS_MAX ? 'label' : 'tooltip', graphAttributes: graphvizTuning(count) });
-      svg = await (graphviz ?? new GraphvizWorker()).layout(dot, opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {});
-      size = svgSize(svg);
-      tRender = performance.now();
-    } else {
-      const layout = layeredLayout(g, { rankdir, ranksep: opts.hideShapes ? 24 : 30 });
-      tRender = performance.now();
-      progress('render', `writing ${opts.format.toUpperCase()}`);
-      if (opts.format === 'html') {
-        content = htmlPage(g, layout, { title: opts.title ?? (g.name || 'model'), rankdir });
-        return done();
-      }
-      svg = layeredSvg(g, layout, { rankdir, edgeLabels: !opts.hideShapes });
-      size = { width: layout.width, height: layout.height };
+    const layout = layeredLayout(g, { rankdir, ranksep: opts.hideShapes ? 24 : 30 });
+    layoutMs = performance.now() - t0;
+    progress('render', `writing ${opts.format.toUpperCase()}`);
+    if (opts.format === 'html') {
+      const content = htmlPage(g, layout, { title: opts.title ?? (g.name || 'model'), rankdir });
+      return { content, engine, layoutMs, warnings };
     }
-    if (opts.format === 'png') {
-      progress('render', 'rendering PNG');
-      const png = await svgToPng(svg, size, opts.fonts ? { fonts: opts.fonts } : {});
-      warnings.push(...png.warnings);
-      content = png.png;
-    } else {
-      content = svg;
-    }
+    svg = layeredSvg(g, layout, { rankdir, edgeLabels: !opts.hideShapes });
+    size = { width: layout.width, height: layout.height };
   }
-  return done();
-
-  function done(): DrawResult {
-    const tEnd = performance.now();
-    return {
-      content,
-      format: opts.format,
-      nodesDrawn: count,
-      modelNodes,
-      collapsedGroups: collapsed.groups,
-      collapseDepth: collapsed.depth ?? null,
-      layout: engine,
-      warnings,
-      ms: { infer: Math.round(tInfer - t0), layout: Math.round(tRender - tLayout), render: Math.round(tEnd - tRender) },
-    };
-  }
+  if (opts.format !== 'png') return { content: svg, engine, layoutMs, warnings };
+  progress('render', 'rendering PNG');
+  const png = await svgToPng(svg, size, opts.fonts ? { fonts: opts.fonts } : {});
+  return { content: png.png, engine, layoutMs, warnings: [...warnings, ...png.warnings] };
 }

@@ -88,15 +88,16 @@ async function measureViewer(file: string): Promise<void> {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onnx-bench-draw-'));
 try {
-  const sizes: [string, number][] = [
-    ['small.onnx', 10],
-    ['medium.onnx', 166],
-    ['large.onnx', 1666],
+  const sizes: [string, number, boolean][] = [
+    ['small.onnx', 10, true],
+    ['medium.onnx', 166, true],
+    ['large.onnx', 1666, true],
+    ['large-plain.onnx', 1666, false],
   ];
-  for (const [name, layers] of sizes) {
-    const m = scopedStackModel(layers);
+  for (const [name, layers, scoped] of sizes) {
+    const m = scopedStackModel(layers, 8, scoped);
     saveModel(m, path.join(dir, name));
-    console.log(`${name}: ${m.graph.nodes.length} nodes (${layers} blocks of 12, scoped names)`);
+    console.log(`${name}: ${m.graph.nodes.length} nodes (${layers} blocks of 12, ${scoped ? 'scoped names' : 'names without scopes'})`);
   }
   const cases: Case[] = [
     { model: 'small.onnx', out: 'small.svg', target: 1 },
@@ -108,6 +109,7 @@ try {
     { model: 'large.onnx', out: 'large.svg', target: 30 },
     { model: 'large.onnx', out: 'large.html', target: 30 },
     { model: 'large.onnx', out: 'large-all.svg', args: ['--collapse', 'none'], target: 30 },
+    { model: 'large-plain.onnx', out: 'large-plain.svg', target: 30 },
     { model: 'large.onnx', out: 'large-around.svg', args: ['--around', '/encoder/layer.800/Add', '--radius', '6'] },
   ];
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores (wall times suffer when the machine is shared)`);
