@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { OnnxError, messageOf } from '../util/errors.js';
+import { preferQuickWasmCompile } from './wasm-flags.js';
 
 export interface GraphvizOptions {
   /** Layout format: 'svg' (default), or 'json' for positions. */
@@ -42,6 +43,7 @@ export class GraphvizWorker {
   private used = false;
 
   constructor(stackSizeMb = 512) {
+    preferQuickWasmCompile();
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { url: graphvizModuleUrl() },

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { OnnxError, messageOf } from '../util/errors.js';
+import { preferQuickWasmCompile } from './wasm-flags.js';
 
 /** Largest picture rendered: beyond this the PNG would be unreadable or run out of memory. */
 const MAX_SIDE = 16384;
@@ -48,6 +49,7 @@ let resvg: Promise<ResvgModule> | undefined;
 
 function loadResvg(): Promise<ResvgModule> {
   resvg ??= (async () => {
+    preferQuickWasmCompile();
     const mod = await import('@resvg/resvg-wasm');
     const wasm = fs.readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'));
     await mod.initWasm(wasm);
