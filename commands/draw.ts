@@ -28,6 +28,7 @@ interface DrawOpts {
   around?: string;
   radius: string;
   layout: LayoutChoice;
+  timeout?: string;
   json?: boolean;
   color?: boolean;
 }
@@ -69,6 +70,7 @@ export function drawCommand(ctx: CommandContext): Command {
     .option('--around <node>', 'draw only the neighbourhood of this node (or value)')
     .option('--radius <k>', 'with --around: how many edges away to go', '3')
     .addOption(new Option('--layout <engine>', 'layout: auto (Graphviz for small pictures), dot, layered').choices(['auto', 'dot', 'layered']).default('auto'))
+    .option('--timeout <seconds>', 'give up on a Graphviz layout after this long (exit 4)')
     .option('--json', 'print one JSON document (schema onnx-cli/draw@1)')
     .action(async (file: string, opts: DrawOpts, cmd: Command) => {
       const started = performance.now();
@@ -80,6 +82,7 @@ export function drawCommand(ctx: CommandContext): Command {
       const format = formatOf(opts.output, opts.format);
       const depth = opts.depth === undefined ? undefined : count('--depth', opts.depth, 1);
       const radius = count('--radius', opts.radius, 0);
+      const timeout = opts.timeout === undefined ? undefined : count('--timeout', opts.timeout, 1);
       const input = resolvePath(ctx, file);
       const target = resolvePath(ctx, opts.output);
       guardOutput(input, target, false);
@@ -101,6 +104,7 @@ export function drawCommand(ctx: CommandContext): Command {
           ...(depth !== undefined ? { depth } : {}),
           ...(opts.around !== undefined ? { around: opts.around, radius } : {}),
           layout: opts.layout,
+          ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
           title: path.basename(file),
           onProgress: (_stage, detail) => live.set(detail),
           ...(graphviz ? { graphviz } : {}),

@@ -74,6 +74,14 @@ describe('onnx draw', () => {
     expect(bad.stderr).toMatch(/^error: --around expects the name of a node .* found none named "Softmax"\nhint: names containing it: "\/encoder\/layer.0\/attention\/Softmax"/);
     expect(fs.existsSync(out('around2.svg'))).toBe(false);
   });
+  it('--timeout: a Graphviz layout that takes too long stops with exit 4 and a hint', async () => {
+    const big = out('big.onnx');
+    saveModel(scopedStackModel(166), big);
+    const r = await cli(['draw', big, '-o', out('big.svg'), '--layout', 'dot', '--timeout', '1']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/^error: Graphviz did not finish the layout within 1 s\nhint: use --layout layered/);
+    expect(fs.existsSync(out('big.svg'))).toBe(false);
+  });
   it('usage errors exit 2 and write nothing', async () => {
     for (const args of [
       ['draw', CNN],

@@ -115,7 +115,7 @@ export function htmlPage(g: DrawGraph, layout: Layout, opts: HtmlOptions): strin
 <body>
 <div id="app">
 <div id="main">
-<div id="bar"><h1>${title}</h1><input id="search" type="search" placeholder="Search node name or op type" autocomplete="off"><span id="status"></span><button id="fit" type="button">Fit</button><span id="help">drag to pan · wheel to zoom · click a node</span></div>
+<div id="bar"><h1>${title}</h1><input id="search" type="search" placeholder="Search node name or op type" autocomplete="off"><span id="status"></span><button id="fit" type="button">Fit</button><span id="help">drag to pan · wheel to zoom · click a node · / to search</span></div>
 <canvas id="view"></canvas>
 </div>
 <div id="details"></div>

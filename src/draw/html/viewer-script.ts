@@ -245,6 +245,10 @@ export const VIEWER_SCRIPT = String.raw`
     if (ev.key === 'Enter') { clearTimeout(timer); if (matchAt < 0) runSearch(); else nextMatch(ev.shiftKey ? -1 : 1); }
   });
   document.getElementById('fit').addEventListener('click', fit);
+  window.addEventListener('keydown', (ev) => {
+    if (ev.key === '/' && document.activeElement !== search) { ev.preventDefault(); search.focus(); search.select(); }
+    else if (ev.key === 'Escape') { search.value = ''; runSearch(); select(-1); search.blur(); }
+  });
   window.addEventListener('resize', resize);
   window.onnxViewer = {
     view, select, centre, fit, draw, stats,
