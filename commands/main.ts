@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { OnnxError } from '../src/util/errors.js';
 import { checkCommand } from './check.js';
 import { editCommand } from './edit.js';
+import { drawCommand } from './draw.js';
 import { infoCommand } from './info.js';
 import { runCommand } from './run.js';
 import { ExitCode, exitCodeOf } from './shared/exit-codes.js';
@@ -51,7 +52,8 @@ export function buildProgram(ctx: CommandContext): Command {
     .addCommand(infoCommand(ctx))
     .addCommand(checkCommand(ctx))
     .addCommand(runCommand(ctx))
-    .addCommand(editCommand(ctx));
+    .addCommand(editCommand(ctx))
+    .addCommand(drawCommand(ctx));
   return configure(program, ctx.io);
 }
 
