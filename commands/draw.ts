@@ -8,7 +8,7 @@ import type { CollapseMode } from '../src/draw/collapse.js';
 import { loadModel } from '../src/io/load.js';
 import { buildDrawReport } from '../src/report/draw.js';
 import { OnnxError } from '../src/util/errors.js';
-import { writeFileAtomic } from './shared/atomic-write.js';
+import { writeFileAtomic } from '../src/io/atomic-write.js';
 import { resolvePath, type CommandContext } from './shared/context.js';
 import { progressEnabled } from './shared/io.js';
 import { makeOutput } from './shared/output.js';
