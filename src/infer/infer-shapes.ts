@@ -10,7 +10,8 @@ import type { Graph } from '../ir/graph.js';
 import { topologicalOrder } from '../ir/graph.js';
 import type { Model } from '../ir/model.js';
 import { normalizeDomain, type Node } from '../ir/node.js';
-import type { Tensor } from '../ir/tensor.js';
+import { DataType } from '../ir/dtype.js';
+import { Tensor } from '../ir/tensor.js';
 import type { Dim, ValueType } from '../ir/types.js';
 import type { Value } from '../ir/value.js';
 import { defaultRegistry } from '../ops/all.js';
@@ -143,6 +144,14 @@ export class InferState {
               inferred[i] = typeOfTensor(t);
             });
           }
+          // Shape values that came out all-numeric (Gather of a static dim of a dynamic shape)
+          // become constants, so the ops after them fold too (Div, Cast, Unsqueeze ...).
+          node.outputs.forEach((out, i) => {
+            const elements = this.symbolic.get(out);
+            if (!out.name || !elements || this.consts.has(out)) return;
+            const t = constantOfElements(elements, inferred[i]);
+            if (t) this.consts.set(out, t);
+          });
         }
       }
     }
@@ -165,6 +174,19 @@ export class InferState {
       if (type) this.types.set(out, mintUnknownDims(type, () => this.newSymbol()));
     });
   }
+}
+
+/** The tensor that a 0-D or 1-D integer value with all-numeric elements holds; undefined otherwise. */
+function constantOfElements(elements: readonly Dim[], type: ValueType | undefined): Tensor | undefined {
+  if (type?.kind !== 'tensor' || !type.shape || type.shape.length > 1) return undefined;
+  if (!elements.every((d): d is number => typeof d === 'number')) return undefined;
+  const dims = type.shape.length === 0 ? [] : [elements.length];
+  if (type.shape.length === 1 && type.shape[0] !== elements.length) return undefined;
+  if (type.shape.length === 0 && elements.length !== 1) return undefined;
+  const numbers = elements as readonly number[];
+  if (type.elemType === DataType.INT64) return Tensor.fromData(DataType.INT64, dims, BigInt64Array.from(numbers, (d) => BigInt(d)));
+  if (type.elemType === DataType.INT32) return Tensor.fromData(DataType.INT32, dims, Int32Array.from(numbers));
+  return undefined;
 }
 
 /** Infers the whole model (main graph, subgraphs, functions reached from calls). */
