@@ -15,6 +15,7 @@ import type { Value } from '../src/ir/value.js';
 import { compareValues } from '../src/runtime/compare.js';
 import { fromOrt, loadOnnxruntime, toOrt, type OrtModule, type OrtSession } from '../src/runtime/onnxruntime.js';
 import { Session } from '../src/runtime/session.js';
+import type { RtValue } from '../src/ops/values.js';
 import { messageOf } from '../src/util/errors.js';
 import { concreteDims, configLabel, loadReal, makeFeeds, REAL_DIR, realModels, saveWithAllOutputs, withStaticInputs, type RealModel, type RunConfig } from './helpers/real-models.js';
 import { auditShapes, formatFindings, namedSymbols } from './helpers/shape-audit.js';
@@ -48,7 +49,7 @@ function needOrt(): OrtModule {
   return ort;
 }
 
-async function ortRun(file: string, feeds: ReadonlyMap<string, Tensor>): Promise<{ outputs: Map<string, Tensor>; ms: number }> {
+async function ortRun(file: string, feeds: ReadonlyMap<string, RtValue>): Promise<{ outputs: Map<string, Tensor>; ms: number }> {
   const o = needOrt();
   const session: OrtSession = await o.InferenceSession.create(file, { intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 3 });
   try {
@@ -62,6 +63,16 @@ async function ortRun(file: string, feeds: ReadonlyMap<string, Tensor>): Promise
   } finally {
     await session.release?.();
   }
+}
+
+/** Outputs of ours that differ from onnxruntime's, one line each. */
+function differences(ours: ReadonlyMap<string, RtValue>, theirs: ReadonlyMap<string, Tensor>, prefix: string): string[] {
+  const bad: string[] = [];
+  for (const [name, expected] of theirs) {
+    const c = compareValues(ours.get(name), expected, TOLERANCE);
+    if (!c.ok) bad.push(`${prefix}${name}: ${c.reason ?? `${c.mismatched}/${c.total} elements differ, max abs ${c.maxAbsDiff.toPrecision(3)}, max rel ${c.maxRelDiff.toPrecision(3)}`}`);
+  }
+  return bad;
 }
 
 /** Every value of every graph (subgraphs included) without an element type and a rank. */
@@ -150,10 +161,17 @@ function describeModel(spec: RealModel): void {
         }
         const theirs = await ortRun(`${REAL_DIR}/${spec.file}`, feeds);
         Object.assign(timing(spec.file, label), { oursMs, ortMs: theirs.ms });
-        const bad: string[] = [];
-        for (const [name, expected] of theirs.outputs) {
-          const c = compareValues(ours.get(name), expected, TOLERANCE);
-          if (!c.ok) bad.push(`${name}: ${c.reason ?? `${c.mismatched}/${c.total} elements differ, max abs ${c.maxAbsDiff.toPrecision(3)}, max rel ${c.maxRelDiff.toPrecision(3)}`}`);
+        const bad = differences(ours, theirs.outputs, '');
+        if (spec.feedback) {
+          // A second call with each runtime's own state fed back, as a streaming caller does.
+          const next = (outs: ReadonlyMap<string, RtValue>) => {
+            const m = new Map<string, RtValue>(feeds);
+            for (const [output, input] of Object.entries(spec.feedback!)) m.set(input, outs.get(output)!);
+            return m;
+          };
+          const ours2 = session.run(next(ours));
+          const theirs2 = await ortRun(`${REAL_DIR}/${spec.file}`, next(theirs.outputs));
+          bad.push(...differences(ours2, theirs2.outputs, 'second call: '));
         }
         expect(bad, 'outputs that differ from onnxruntime').toEqual([]);
       });

@@ -41,6 +41,8 @@ export interface RealModel {
   made: string;
   inputs: Record<string, InputSpec>;
   configs: RunConfig[];
+  /** Outputs fed back as inputs on a second call (recurrent state): output name -> input name. */
+  feedback?: Record<string, string>;
   nodes: number;
 }
 
