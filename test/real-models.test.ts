@@ -210,8 +210,15 @@ describe('real-architecture models', () => {
 });
 
 afterAll(() => {
-  const rows = timings.filter((t) => t.checkMs !== undefined || t.oursMs !== undefined);
+  const checkMs = new Map(timings.filter((t) => t.checkMs !== undefined).map((t) => [t.model, t.checkMs!]));
   const fmt = (ms: number | undefined) => (ms === undefined ? '-' : ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
-  const lines = rows.map((t) => `${t.model.padEnd(40)} ${t.config.padEnd(34)} check ${fmt(t.checkMs).padStart(7)}  ours ${fmt(t.oursMs).padStart(8)}  ort ${fmt(t.ortMs).padStart(7)}  ${t.oursMs && t.ortMs ? `x${(t.oursMs / t.ortMs).toFixed(1)}` : ''}`);
-  console.log(`real-model timings (ms):\n${lines.join('\n')}`);
+  const lines = [`${'model'.padEnd(40)} ${'sizes'.padEnd(58)} ${'check'.padStart(7)} ${'ours'.padStart(8)} ${'ort'.padStart(7)}  ours/ort`];
+  let previous = '';
+  for (const t of timings.filter((x) => x.oursMs !== undefined)) {
+    const check = t.model === previous ? '' : fmt(checkMs.get(t.model));
+    previous = t.model;
+    const ratio = t.oursMs && t.ortMs ? `x${(t.oursMs / t.ortMs).toFixed(1)}` : '';
+    lines.push(`${t.model.padEnd(40)} ${t.config.padEnd(58)} ${check.padStart(7)} ${fmt(t.oursMs).padStart(8)} ${fmt(t.ortMs).padStart(7)}  ${ratio}`);
+  }
+  console.log(`real-model timings (ms; runs timed after a warm-up run):\n${lines.join('\n')}`);
 });
