@@ -47,7 +47,8 @@ export function agrees(inferred: ValueType | undefined, declared: ValueType | un
   return declared.shape.every((d, k) => {
     const x = i.shape![k];
     if (typeof d === 'number') return x === d;
-    return typeof x === 'string' || typeof x === 'number';
+    // A declared symbol: any symbol, a number, or an unknown dim (inference mints a symbol for it).
+    return true;
   });
 }
 

@@ -10,8 +10,8 @@ import type { Graph } from '../ir/graph.js';
 import { topologicalOrder } from '../ir/graph.js';
 import type { Model } from '../ir/model.js';
 import { normalizeDomain, type Node } from '../ir/node.js';
-import { DataType } from '../ir/dtype.js';
 import { Tensor } from '../ir/tensor.js';
+import { DataType } from '../ir/dtype.js';
 import type { Dim, ValueType } from '../ir/types.js';
 import type { Value } from '../ir/value.js';
 import { defaultRegistry } from '../ops/all.js';
@@ -105,6 +105,19 @@ export class InferState {
     return g.outputs.map((v) => this.typeOf(v));
   }
 
+  /**
+   * Shape arithmetic on values known only symbolically may still end in plain numbers (the rank
+   * of a static input, say): those become constants, so the next node folds with its kernel.
+   */
+  private materializeNumericSymbolic(node: Node, inferred: (ValueType | undefined)[]): void {
+    node.outputs.forEach((out, i) => {
+      const sym = this.symbolic.get(out);
+      if (!sym || this.consts.has(out) || !allNumbers(sym)) return;
+      const t = constFromElements(inferred[i] ?? out.type, sym);
+      if (t) this.consts.set(out, t);
+    });
+  }
+
   private inferNode(node: Node, opsets: ReadonlyMap<string, number>): void {
     const domain = normalizeDomain(node.domain);
     const opset = opsets.get(domain) ?? 0;
@@ -144,17 +157,10 @@ export class InferState {
               inferred[i] = typeOfTensor(t);
             });
           }
-          // Shape values that came out all-numeric (Gather of a static dim of a dynamic shape)
-          // become constants, so the ops after them fold too (Div, Cast, Unsqueeze ...).
-          node.outputs.forEach((out, i) => {
-            const elements = this.symbolic.get(out);
-            if (!out.name || !elements || this.consts.has(out)) return;
-            const t = constantOfElements(elements, inferred[i]);
-            if (t) this.consts.set(out, t);
-          });
         }
       }
     }
+    this.materializeNumericSymbolic(node, inferred);
     node.outputs.forEach((out, i) => {
       if (!out.name) return;
       const declared = out.type;
@@ -176,17 +182,24 @@ export class InferState {
   }
 }
 
-/** The tensor that a 0-D or 1-D integer value with all-numeric elements holds; undefined otherwise. */
-function constantOfElements(elements: readonly Dim[], type: ValueType | undefined): Tensor | undefined {
-  if (type?.kind !== 'tensor' || !type.shape || type.shape.length > 1) return undefined;
-  if (!elements.every((d): d is number => typeof d === 'number')) return undefined;
-  const dims = type.shape.length === 0 ? [] : [elements.length];
-  if (type.shape.length === 1 && type.shape[0] !== elements.length) return undefined;
-  if (type.shape.length === 0 && elements.length !== 1) return undefined;
-  const numbers = elements as readonly number[];
-  if (type.elemType === DataType.INT64) return Tensor.fromData(DataType.INT64, dims, BigInt64Array.from(numbers, (d) => BigInt(d)));
-  if (type.elemType === DataType.INT32) return Tensor.fromData(DataType.INT32, dims, Int32Array.from(numbers));
-  return undefined;
+const SHAPE_INT_TYPES = new Set<DataType>([DataType.INT64, DataType.INT32]);
+
+/** Whether every element is a plain number. */
+function allNumbers(dims: readonly Dim[]): dims is readonly number[] {
+  return dims.every((d) => typeof d === 'number');
+}
+
+/** A constant int tensor of `type` holding `values`, when the type is a rank 0/1 int tensor that fits them. */
+function constFromElements(type: ValueType | undefined, values: readonly number[]): Tensor | undefined {
+  if (type?.kind !== 'tensor' || !SHAPE_INT_TYPES.has(type.elemType) || !type.shape) return undefined;
+  const rank = type.shape.length;
+  if (rank > 1 || (rank === 0 && values.length !== 1) || (rank === 1 && type.shape[0] !== values.length && type.shape[0] !== null && typeof type.shape[0] === 'number')) {
+    return undefined;
+  }
+  const dims = rank === 0 ? [] : [values.length];
+  return type.elemType === DataType.INT64
+    ? Tensor.fromData(DataType.INT64, dims, BigInt64Array.from(values, (v) => BigInt(v)))
+    : Tensor.fromData(DataType.INT32, dims, Int32Array.from(values));
 }
 
 /** Infers the whole model (main graph, subgraphs, functions reached from calls). */

@@ -71,12 +71,34 @@ export function decodeValue(bytes: Uint8Array, declared?: ValueType, file = '<by
       case 'map':
         return fromMap(onnx.MapProto.decode(bytes));
       default:
-        return tensorFromProto(onnx.TensorProto.decode(bytes) as unknown as DecodedTensorProto);
+        return asDeclaredBits(tensorFromProto(onnx.TensorProto.decode(bytes) as unknown as DecodedTensorProto), declared);
     }
   } catch (e) {
     if (e instanceof OnnxError) throw e;
     throw new OnnxError('E_TENSOR_FILE', `"${file}" is not a valid ${kind} protobuf: ${messageOf(e)}`, { path: file });
   }
+}
+
+/** Narrow float types that numpy-based writers store as the unsigned integer of the same width. */
+const BIT_TWINS: Partial<Record<DataType, DataType>> = {
+  [DataType.BFLOAT16]: DataType.UINT16,
+  [DataType.FLOAT8E4M3FN]: DataType.UINT8,
+  [DataType.FLOAT8E4M3FNUZ]: DataType.UINT8,
+  [DataType.FLOAT8E5M2]: DataType.UINT8,
+  [DataType.FLOAT8E5M2FNUZ]: DataType.UINT8,
+  [DataType.FLOAT8E8M0]: DataType.UINT8,
+};
+
+/**
+ * numpy has no bfloat16 or float8, so test data for them (ONNX's own backend cases included) is
+ * written as uint16/uint8 holding the bits. Where the model expects the narrow float type, the
+ * bits are read as that type; nothing else is reinterpreted.
+ */
+function asDeclaredBits(t: Tensor, declared: ValueType | undefined): Tensor {
+  if (declared?.kind !== 'tensor' || BIT_TWINS[declared.elemType] !== t.dtype) return t;
+  const out = Tensor.fromData(declared.elemType, t.dims, t.data());
+  out.name = t.name;
+  return out;
 }
 
 /** The declared type of a .pb file's content, when the file carries one. */

@@ -11,7 +11,7 @@ import type { RtValue } from '../ops/values.js';
 import { typeOfValue } from '../ops/values.js';
 import { OnnxError } from '../util/errors.js';
 
-export function checkFeeds(g: Graph, feeds: ReadonlyMap<string, RtValue>): void {
+export function checkFeeds(g: Graph, feeds: ReadonlyMap<string, RtValue>, opts: { shapes?: boolean } = {}): void {
   const known = new Set(g.inputs.map((v) => v.name));
   const unknown = [...feeds.keys()].filter((k) => !known.has(k));
   if (unknown.length > 0) {
@@ -45,7 +45,7 @@ export function checkFeeds(g: Graph, feeds: ReadonlyMap<string, RtValue>): void 
         value: v.name,
       });
     }
-    if (!t.shape) continue;
+    if (!t.shape || opts.shapes === false) continue;
     if (t.shape.length !== x.dims.length) {
       throw new OnnxError(
         'E_INPUT',

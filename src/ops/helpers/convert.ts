@@ -107,9 +107,9 @@ export function encodeFloats(
   const info = dtypeInfo(dtype);
   switch (dtype) {
     case DataType.FLOAT:
-      return values instanceof Float32Array ? values : Float32Array.from(values);
+      return values instanceof Float32Array ? values : new Float32Array(values);
     case DataType.DOUBLE:
-      return values instanceof Float64Array ? values : Float64Array.from(values);
+      return values instanceof Float64Array ? values : new Float64Array(values);
     case DataType.FLOAT16: {
       const out = new Uint16Array(n);
       for (let i = 0; i < n; i++) out[i] = f32ToF16(values[i]!);

@@ -10,7 +10,7 @@ import type { Dim } from '../../ir/types.js';
 /** A polynomial: monomial key ("" for the constant, "N", "N*S") -> integer coefficient. */
 type Poly = Map<string, number>;
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_.:\-]*$/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_.:]*$/;
 
 function atomPoly(atom: string): Poly {
   return new Map([[atom, 1]]);
@@ -186,7 +186,8 @@ export function dimCeilDiv(a: Dim, b: Dim): Dim {
 }
 
 function wrap(d: number | string): string {
-  return typeof d === 'number' || NAME.test(d) ? String(d) : `(${d})`;
+  // A name with '-' is parenthesized too: "N-1" (which this module writes) must not print as floor(N-1/2).
+  return typeof d === 'number' || (NAME.test(d) && !d.includes('-')) ? String(d) : `(${d})`;
 }
 
 /** The product of dims (e.g. a flattened size). */

@@ -29,6 +29,11 @@ describe('symbolic dim arithmetic', () => {
   });
   it('leaves foreign names as atoms', () => {
     expect(dimAdd('batch_size', 1)).toBe('batch_size+1');
-    expect(dimMul('seq-len', 2)).toBe('2*seq-len');
+    expect(dimAdd('past_sequence_length + 1', 1)).toBe('past_sequence_length+2');
+  });
+  it('reads back the differences it writes', () => {
+    expect(dimMul(dimAdd('N', -1), 2)).toBe('2*N-2');
+    expect(dimAdd(dimAdd('N', -1), 1)).toBe('N');
+    expect(dimFloorDiv(dimSub('L', 16), 8)).toBe('floor((L-16)/8)');
   });
 });
