@@ -51,6 +51,27 @@ export function realModels(): RealModel[] {
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as { models: RealModel[] }).models;
 }
 
+/** Tests expected to fail, each with its diagnosis: "<model file> > <test title or its start> :: <reason>". */
+export const KNOWN_FAILURES_FILE = path.join(REAL_DIR, 'KNOWN_FAILURES');
+
+export interface KnownFailure {
+  prefix: string;
+  reason: string;
+}
+
+export function knownFailures(): KnownFailure[] {
+  if (!fs.existsSync(KNOWN_FAILURES_FILE)) return [];
+  return fs
+    .readFileSync(KNOWN_FAILURES_FILE, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => {
+      const at = l.indexOf(' :: ');
+      return at < 0 ? { prefix: l, reason: '' } : { prefix: l.slice(0, at).trim(), reason: l.slice(at + 4).trim() };
+    });
+}
+
 export function configLabel(c: RunConfig): string {
   const parts = Object.entries(c.dims).map(([k, v]) => `${k}=${v}`);
   for (const [k, v] of Object.entries(c.values ?? {})) parts.push(`${k}=${v}`);
