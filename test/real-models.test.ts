@@ -67,10 +67,10 @@ async function ortRun(file: string, feeds: ReadonlyMap<string, RtValue>): Promis
 }
 
 /** Outputs of ours that differ from onnxruntime's, one line each. */
-function differences(ours: ReadonlyMap<string, RtValue>, theirs: ReadonlyMap<string, Tensor>, prefix: string): string[] {
+function differences(ours: ReadonlyMap<string, RtValue>, theirs: ReadonlyMap<string, Tensor>, prefix: string, tolerance = TOLERANCE): string[] {
   const bad: string[] = [];
   for (const [name, expected] of theirs) {
-    const c = compareValues(ours.get(name), expected, TOLERANCE);
+    const c = compareValues(ours.get(name), expected, tolerance);
     if (!c.ok) bad.push(`${prefix}${name}: ${c.reason ?? `${c.mismatched}/${c.total} elements differ, max abs ${c.maxAbsDiff.toPrecision(3)}, max rel ${c.maxRelDiff.toPrecision(3)}`}`);
   }
   return bad;
@@ -185,7 +185,7 @@ function describeModel(spec: RealModel): void {
         }
         const theirs = await ortRun(`${REAL_DIR}/${spec.file}`, feeds);
         Object.assign(timing(spec.file, label), { oursMs, ortMs: theirs.ms });
-        const bad = differences(ours, theirs.outputs, '');
+        const bad = differences(ours, theirs.outputs, '', spec.tolerance);
         if (spec.feedback) {
           // A second call with each runtime's own state fed back, as a streaming caller does.
           const next = (outs: ReadonlyMap<string, RtValue>) => {
@@ -195,7 +195,7 @@ function describeModel(spec: RealModel): void {
           };
           const ours2 = session.run(next(ours));
           const theirs2 = await ortRun(`${REAL_DIR}/${spec.file}`, next(theirs.outputs));
-          bad.push(...differences(ours2, theirs2.outputs, 'second call: '));
+          bad.push(...differences(ours2, theirs2.outputs, 'second call: ', spec.tolerance));
         }
         expect(bad, 'outputs that differ from onnxruntime').toEqual([]);
       });

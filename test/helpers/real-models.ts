@@ -43,6 +43,8 @@ export interface RealModel {
   configs: RunConfig[];
   /** Outputs fed back as inputs on a second call (recurrent state): output name -> input name. */
   feedback?: Record<string, string>;
+  /** A looser comparison than the default, for reduced-precision models. */
+  tolerance?: { rtol: number; atol: number };
   nodes: number;
 }
 
@@ -164,7 +166,7 @@ export function saveWithAllOutputs(file: string, isTensor: (name: string) => boo
       g.addOutput(o);
     }
   }
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'onnx-real-')), file.replace(/\.onnx$/, '.all-outputs.onnx'));
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'onnx-real-')), file.replace(/\//g, '_').replace(/\.onnx$/, '.all-outputs.onnx'));
   saveModel(model, out, { externalData: 'never' });
   return out;
 }
