@@ -38,7 +38,7 @@ export function cleanupModel(model: Model): CleanupResult {
   const result: CleanupResult = { nodes: [], initializers: [], inputs: [] };
   const main = model.graph;
   // Inner graphs first (reverse of depth-first order): their dead nodes may be the last users of outer values.
-  for (const g of [...main.allGraphs()].reverse()) result.nodes.push(...removeDeadNodes(g));
+  for (const g of [...main.allGraphs()].reverse()) for (const n of removeDeadNodes(g)) result.nodes.push(n);
   for (const g of main.allGraphs()) {
     for (const v of [...g.initializers.values()]) {
       if (v.uses().length > 0 || g.outputs.includes(v)) continue;

@@ -116,7 +116,7 @@ export function merge(s: EditSession, e: MergeEdit): EditChange {
       newInputs.push(nv);
     }
   }
-  ga.append(...nodes);
+  ga.appendAll(nodes);
   const dropped = ga.outputs.filter((v) => pairs.some(([from]) => from === v));
   for (const v of dropped) ga.removeOutput(v);
   for (const v of gb.outputs) if (!ga.outputs.includes(v)) ga.addOutput(v);

@@ -166,8 +166,13 @@ export class Graph implements Iterable<Node> {
   // ---- nodes --------------------------------------------------------------------------------
 
   append(...nodes: Node[]): void {
+    this.appendAll(nodes);
+  }
+
+  /** Appends many nodes (no argument spreading: graphs can have more nodes than a call takes arguments). */
+  appendAll(nodes: readonly Node[]): void {
     for (const n of nodes) this.take(n);
-    this._nodes.push(...nodes);
+    for (const n of nodes) this._nodes.push(n);
   }
 
   insertBefore(ref: Node, ...nodes: Node[]): void {
@@ -231,14 +236,14 @@ export class Graph implements Iterable<Node> {
     }
     const keep = this._nodes.filter((n) => !set.has(n));
     this._nodes.length = 0;
-    this._nodes.push(...keep);
+    for (const n of keep) this._nodes.push(n);
   }
 
   /** Reorders nodes so that every node comes after the producers of its inputs. Throws E_CYCLE. */
   sortTopologically(): void {
     const order = topologicalOrder(this);
     this._nodes.length = 0;
-    this._nodes.push(...order);
+    for (const n of order) this._nodes.push(n);
   }
 
   findNode(name: string): Node | undefined {
