@@ -177,8 +177,8 @@ function describeModel(spec: RealModel): void {
         let t0 = performance.now();
         const ours = session.run(feeds);
         let oursMs = performance.now() - t0;
-        if (oursMs < 1000) {
-          // Timed again when cheap: the first run includes the JIT's warm-up.
+        // Timed again (best of 3) when cheap: the first run includes the JIT's warm-up.
+        for (let i = 0; i < 2 && oursMs < 300; i++) {
           t0 = performance.now();
           session.run(feeds);
           oursMs = Math.min(oursMs, performance.now() - t0);
