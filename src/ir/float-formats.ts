@@ -140,7 +140,8 @@ class SmallFloatCodec {
 
   encode(v: number, saturate = true): number {
     const neg = v < 0 || Object.is(v, -0);
-    const sign = neg && this.f.special !== 'fnuz' ? this.signBit : 0;
+    // FNUZ formats have negative numbers too; only a zero result drops the sign (0x80 is NaN).
+    const sign = neg ? this.signBit : 0;
     if (Number.isNaN(v)) return this.nanCode(neg);
     const a = Math.abs(v);
     const overflow = a > this.overflowAt || (a === this.overflowAt && (this.maxCode & 1) !== 0);
