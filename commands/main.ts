@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { OnnxError } from '../src/util/errors.js';
 import { checkCommand } from './check.js';
+import { editCommand } from './edit.js';
+import { drawCommand } from './draw.js';
 import { infoCommand } from './info.js';
 import { runCommand } from './run.js';
 import { ExitCode, exitCodeOf } from './shared/exit-codes.js';
@@ -49,7 +51,9 @@ export function buildProgram(ctx: CommandContext): Command {
     .option('--no-color', 'plain text output, no colour')
     .addCommand(infoCommand(ctx))
     .addCommand(checkCommand(ctx))
-    .addCommand(runCommand(ctx));
+    .addCommand(runCommand(ctx))
+    .addCommand(editCommand(ctx))
+    .addCommand(drawCommand(ctx));
   return configure(program, ctx.io);
 }
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { runModelReport, DEFAULT_TOLERANCE, type RunModelOptions, type RunPhase, type RunProgress } from '../src/report/run.js';
+import { parseShapeFlag, usage } from './shared/args.js';
 import { OnnxError } from '../src/util/errors.js';
 import { resolvePath, type CommandContext } from './shared/context.js';
 import { ExitCode } from './shared/exit-codes.js';
@@ -34,9 +35,6 @@ interface RunFlags {
   color?: boolean;
 }
 
-function usage(message: string, hint?: string): OnnxError {
-  return new OnnxError('E_INVALID_ARG', message, hint ? { hint } : {});
-}
 
 function integer(flag: string, text: string | undefined, min: number, fallback: number): number {
   if (text === undefined) return fallback;
@@ -52,17 +50,6 @@ function nonNegative(flag: string, text: string | undefined, fallback: number): 
   const n = Number(text);
   if (text.trim() === '' || !Number.isFinite(n) || n < 0) throw usage(`${flag} expects a number >= 0, got "${text}"`);
   return n;
-}
-
-/** --shape NAME=1,3,224,224 (or 1x3x224x224); NAME is an input or a symbolic dim. */
-export function parseShapeFlag(text: string): [string, number[]] {
-  const eq = text.lastIndexOf('=');
-  const name = text.slice(0, eq);
-  const dims = text.slice(eq + 1);
-  if (eq <= 0 || !/^\d+([,x]\d+)*$/.test(dims.replace(/\s+/g, ''))) {
-    throw usage(`--shape expects NAME=d0,d1,... with non-negative integer dims, got "${text}"`, 'e.g. --shape input=1,3,224,224 or --shape batch=8');
-  }
-  return [name, dims.replace(/\s+/g, '').split(/[,x]/).map(Number)];
 }
 
 /** --value-range LO,HI */

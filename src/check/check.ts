@@ -44,6 +44,7 @@ function scopes(model: Model): GraphScope[] {
   const opsets = new Map(model.opsetImports.map((o) => [normalizeDomain(o.domain), o.version]));
   const walk = (graph: Graph, where: string, outer: ReadonlySet<string>, base: Omit<GraphScope, 'graph' | 'where' | 'outer' | 'isMain'>, isMain: boolean) => {
     out.push({ ...base, graph, where, outer, isMain });
+    if (!graph.nodes.some((n) => n.subgraphs().length > 0)) return;
     const inner = new Set([...outer, ...namesDefinedIn(graph)]);
     for (const n of graph.nodes) {
       for (const [name, a] of n.attributes) {
@@ -84,7 +85,7 @@ export function checkModel(model: Model, opts: CheckOptions = {}): CheckResult {
   // A node already reported for its structure (attributes, counts) is not reported again for
   // the inference failure that follows from it: one problem, one line.
   const flagged = new Set(diagnostics.filter((d) => d.severity === 'error' && d.node !== undefined).map((d) => d.node));
-  diagnostics.push(...inferred.diagnostics.filter((d) => d.code !== 'E_INFER' || !flagged.has(d.node)));
+  for (const d of inferred.diagnostics) if (d.code !== 'E_INFER' || !flagged.has(d.node)) diagnostics.push(d);
   if (opts.apply) {
     for (const [v, t] of inferred.types) if (!v.isGraphInput()) v.type = t;
   }

@@ -106,6 +106,35 @@ export function modelFlops(model: Model, opts: FlopsOptions = {}): FlopsResult {
   };
 }
 
+/**
+ * Concrete types for the graph inputs: a shape given by input name wins; otherwise each symbolic
+ * dim takes the size given for that symbol, else 1 (listed in `assumptions`). Counting FLOPs on
+ * these numbers makes every derived dim a number (floor((H+1)/2) ...) instead of an opaque 1.
+ */
+export function concreteInputs(
+  model: Model,
+  shapes: ReadonlyMap<string, readonly number[]> = new Map(),
+): { inputTypes: Map<string, ValueType>; assumptions: string[] } {
+  const g = model.graph;
+  const inputTypes = new Map<string, ValueType>();
+  const assumed = new Set<string>();
+  for (const v of g.inputs) {
+    if (g.initializers.has(v.name) || v.type?.kind !== 'tensor' || !v.type.shape) continue;
+    const given = shapes.get(v.name);
+    const shape = given
+      ? [...given]
+      : v.type.shape.map((d) => {
+          if (typeof d === 'number') return d;
+          const sized = typeof d === 'string' ? shapes.get(d) : undefined;
+          if (sized && sized.length === 1) return sized[0]!;
+          assumed.add(d ?? `${v.name}[?]`);
+          return 1;
+        });
+    inputTypes.set(v.name, { kind: 'tensor', elemType: v.type.elemType, shape });
+  }
+  return { inputTypes, assumptions: [...assumed].sort() };
+}
+
 /** Helper for formulas: the element count of a shape. */
 export function elements(shape: readonly number[] | undefined): number | undefined {
   return shape?.reduce((a, b) => a * b, 1);

@@ -13,10 +13,15 @@ const ABSENT: InferInput = { type: undefined, elemType: DataType.UNDEFINED, shap
 
 const INT_TYPES = new Set([DataType.INT64, DataType.INT32, DataType.INT16, DataType.INT8, DataType.UINT8, DataType.UINT16, DataType.UINT32, DataType.UINT64]);
 
-/** Elements of a small integer constant as dims (numbers). */
+const elementCache = new WeakMap<Tensor, Dim[] | null>();
+
+/** Elements of a small integer constant as dims (numbers); cached, as one constant feeds many nodes. */
 function elementsOf(t: Tensor): Dim[] | undefined {
-  if (!INT_TYPES.has(t.dtype) || t.rank > 1 || t.size > 64) return undefined;
-  return Array.from(t.data() as ArrayLike<number | bigint>, (x) => Number(x));
+  const cached = elementCache.get(t);
+  if (cached !== undefined) return cached ?? undefined;
+  const out = !INT_TYPES.has(t.dtype) || t.rank > 1 || t.size > 64 ? null : Array.from(t.data() as ArrayLike<number | bigint>, (x) => Number(x));
+  elementCache.set(t, out);
+  return out ?? undefined;
 }
 
 export class NodeInferContext implements InferContext {

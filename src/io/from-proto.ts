@@ -365,10 +365,15 @@ class Converter {
    * scope, else a placeholder Value that no one defines (`check` reports it).
    */
   private nodes(g: Graph, protos: onnx.INodeProto[], scope: Scope): void {
-    const defs = new Map<string, { pos: number; value: Value }[]>();
-    const nodes = protos.map((np, pos) => {
-      const outNames = (np.output ?? []).map(String);
-      const n = new Node({ opType: np.opType ?? '', domain: np.domain ?? '', name: np.name ?? '', outputs: outNames });
+    // First definition of each output name (by node position); later ones only when a name is
+    // defined twice (an SSA violation that `check` reports): the common case allocates nothing.
+    const firstPos = new Map<string, number>();
+    const firstValue = new Map<string, Value>();
+    const redefined = new Map<string, { pos: number; value: Value }[]>();
+    const nodes: Node[] = new Array(protos.length);
+    for (let pos = 0; pos < protos.length; pos++) {
+      const np = protos[pos]!;
+      const n = new Node({ opType: np.opType ?? '', domain: np.domain ?? '', name: np.name ?? '', outputs: np.output ?? [] });
       if (np.domain === 'ai.onnx') n.fileDomain = 'ai.onnx';
       if (has(np, 'overload')) n.overload = np.overload!;
       if (has(np, 'docString')) n.docString = np.docString!;
@@ -377,41 +382,53 @@ class Converter {
       if (np.deviceConfigurations?.length) n.deviceConfigurations = np.deviceConfigurations;
       for (const out of n.outputs) {
         if (!out.name) continue;
-        const list = defs.get(out.name) ?? [];
-        list.push({ pos, value: out });
-        defs.set(out.name, list);
+        if (!firstPos.has(out.name)) {
+          firstPos.set(out.name, pos);
+          firstValue.set(out.name, out);
+        } else {
+          const list = redefined.get(out.name) ?? [{ pos: firstPos.get(out.name)!, value: firstValue.get(out.name)! }];
+          list.push({ pos, value: out });
+          redefined.set(out.name, list);
+        }
         scope.define(out);
       }
-      return n;
-    });
+      nodes[pos] = n;
+    }
+    const local = new Map<string, Value>();
+    for (const v of g.sparseInitializers) local.set(v.name, v);
+    for (const v of g.initializers.values()) local.set(v.name, v);
+    for (let i = g.inputs.length - 1; i >= 0; i--) local.set(g.inputs[i]!.name, g.inputs[i]!);
     const undefinedValues = new Map<string, Value>();
-    nodes.forEach((n, pos) => {
+    // Binding order: this graph's inputs and initializers, the latest earlier definition, the
+    // enclosing scopes, then a later definition (an unsorted graph: `check` reports it).
+    const bind = (name: string, pos: number): Value => {
+      let v = local.get(name);
+      if (v) return v;
+      const list = redefined.get(name);
+      const first = firstPos.get(name);
+      if (list) {
+        for (let k = list.length - 1; k >= 0; k--) if (list[k]!.pos < pos) return list[k]!.value;
+      } else if (first !== undefined && first < pos) return firstValue.get(name)!;
+      v = scope.parent?.lookup(name);
+      if (v) return v;
+      if (list) v = list.find((d) => d.pos !== pos)?.value;
+      else if (first !== undefined && first !== pos) v = firstValue.get(name);
+      if (v) return v;
+      v = undefinedValues.get(name) ?? new Value(name);
+      undefinedValues.set(name, v);
+      return v;
+    };
+    for (let pos = 0; pos < protos.length; pos++) {
       const np = protos[pos]!;
-      for (const name of np.input ?? []) {
-        if (name === '') {
-          n.appendInput(undefined);
-          continue;
-        }
-        // Binding order: this graph's inputs and initializers, the latest earlier definition,
-        // the enclosing scopes, then a later definition (an unsorted graph: `check` reports it).
-        const list = defs.get(name);
-        let v: Value | undefined = g.inputs.find((x) => x.name === name) ?? g.initializers.get(name) ?? g.sparseInitializers.find((x) => x.name === name);
-        if (!v && list) for (let k = list.length - 1; k >= 0 && !v; k--) if (list[k]!.pos < pos) v = list[k]!.value;
-        v ??= scope.parent?.lookup(name);
-        if (!v && list) v = list.find((d) => d.pos !== pos)?.value;
-        if (!v) {
-          v = undefinedValues.get(name) ?? new Value(name);
-          undefinedValues.set(name, v);
-        }
-        n.appendInput(v);
-      }
+      const n = nodes[pos]!;
+      for (const name of np.input ?? []) n.appendInput(name === '' ? undefined : bind(name, pos));
       for (const ap of np.attribute ?? []) {
         const a = attrFromProto(ap, this, scope);
         if (n.attributes.has(a.name)) this.note('E_ATTR_DUPLICATE', `node "${n.name}" has two attributes named "${a.name}"`, { node: n.name, opType: n.opType });
         n.setAttribute(a.name, a);
       }
-    });
-    g.append(...nodes);
+    }
+    g.appendAll(nodes);
   }
 
   func(fp: onnx.IFunctionProto): FunctionDef {

@@ -7,8 +7,6 @@ import { OnnxError } from '../util/errors.js';
 
 export type Int64Like = Long | number | bigint | string;
 
-const MAX_SAFE = Long.fromNumber(Number.MAX_SAFE_INTEGER);
-const MIN_SAFE = Long.fromNumber(Number.MIN_SAFE_INTEGER);
 
 function toLong(v: Int64Like, unsigned = false): Long {
   if (Long.isLong(v)) return v as Long;
@@ -16,15 +14,27 @@ function toLong(v: Int64Like, unsigned = false): Long {
   return Long.fromString(String(v), unsigned);
 }
 
+/**
+ * The value of a Long when it fits a double exactly (|v| < 2^53), else undefined. Reads the two
+ * 32-bit halves directly: Long's own comparisons allocate, and dims are read by the million.
+ */
+function exactNumber(l: Long): number | undefined {
+  const h = l.high;
+  const lo = l.low >>> 0;
+  if ((h > -0x200000 && h < 0x200000) || (h === -0x200000 && lo !== 0)) return h * 4294967296 + lo;
+  return undefined;
+}
+
 /** An int64 that must fit a double exactly (dims, counts); throws E_INT64_RANGE otherwise. */
 export function safeInt(v: Int64Like | null | undefined, what: string): number {
   if (v === null || v === undefined) return 0;
   if (typeof v === 'number') return v;
   const l = toLong(v);
-  if (l.greaterThan(MAX_SAFE) || l.lessThan(MIN_SAFE)) {
+  const n = exactNumber(l);
+  if (n === undefined) {
     throw new OnnxError('E_INT64_RANGE', `${what} is ${l.toString()}, beyond the exactly representable range ±2^53`);
   }
-  return l.toNumber();
+  return n;
 }
 
 /** An int64 as a number when exact, else as a bigint (attribute ints such as INT64_MAX). */
@@ -32,8 +42,7 @@ export function intOrBig(v: Int64Like | null | undefined): number | bigint {
   if (v === null || v === undefined) return 0;
   if (typeof v === 'number' || typeof v === 'bigint') return v;
   const l = toLong(v);
-  if (l.greaterThan(MAX_SAFE) || l.lessThan(MIN_SAFE)) return BigInt(l.toString());
-  return l.toNumber();
+  return exactNumber(l) ?? BigInt(l.toString());
 }
 
 /** A number or bigint back to a Long for the writer. */

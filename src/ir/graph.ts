@@ -166,8 +166,13 @@ export class Graph implements Iterable<Node> {
   // ---- nodes --------------------------------------------------------------------------------
 
   append(...nodes: Node[]): void {
+    this.appendAll(nodes);
+  }
+
+  /** Appends many nodes (no argument spreading: graphs can have more nodes than a call takes arguments). */
+  appendAll(nodes: readonly Node[]): void {
     for (const n of nodes) this.take(n);
-    this._nodes.push(...nodes);
+    for (const n of nodes) this._nodes.push(n);
   }
 
   insertBefore(ref: Node, ...nodes: Node[]): void {
@@ -231,14 +236,14 @@ export class Graph implements Iterable<Node> {
     }
     const keep = this._nodes.filter((n) => !set.has(n));
     this._nodes.length = 0;
-    this._nodes.push(...keep);
+    for (const n of keep) this._nodes.push(n);
   }
 
   /** Reorders nodes so that every node comes after the producers of its inputs. Throws E_CYCLE. */
   sortTopologically(): void {
     const order = topologicalOrder(this);
     this._nodes.length = 0;
-    this._nodes.push(...order);
+    for (const n of order) this._nodes.push(n);
   }
 
   findNode(name: string): Node | undefined {
@@ -257,11 +262,11 @@ export class Graph implements Iterable<Node> {
 
   /** Every value defined in this graph: inputs, initializers, node outputs (not in subgraphs). */
   *values(): Generator<Value> {
-    const seen = new Set<Value>();
-    for (const v of this._inputs) if (!seen.has(v)) (seen.add(v), yield v);
-    for (const v of this._initializers.values()) if (!seen.has(v)) (seen.add(v), yield v);
-    for (const v of this._sparseInitializers) if (!seen.has(v)) (seen.add(v), yield v);
-    for (const n of this._nodes) for (const o of n.outputs) if (!seen.has(o)) (seen.add(o), yield o);
+    // Inputs and initializers may be the same value; node outputs are always distinct from them.
+    yield* this._inputs;
+    for (const v of this._initializers.values()) if (!this._inputs.includes(v)) yield v;
+    for (const v of this._sparseInitializers) if (!this._inputs.includes(v)) yield v;
+    for (const n of this._nodes) yield* n.outputs;
   }
 
   /** Yields this graph and every subgraph inside it, depth first. */
@@ -302,6 +307,7 @@ export function describeUses(v: Value): string {
  * Uses inside subgraphs count as uses by the node that holds the subgraph.
  */
 export function topologicalOrder(g: Graph): Node[] {
+  if (isTopologicallySorted(g)) return [...g.nodes];
   const nodes = g.nodes;
   const index = new Map<Node, number>();
   nodes.forEach((n, i) => index.set(n, i));
@@ -339,6 +345,23 @@ export function topologicalOrder(g: Graph): Node[] {
     });
   }
   return order;
+}
+
+/**
+ * Whether every node comes after the producers of its inputs (the usual case, checked in one
+ * pass). Outer-scope values read inside subgraphs are not considered here; Kahn's algorithm is.
+ */
+export function isTopologicallySorted(g: Graph): boolean {
+  const seen = new Set<Node>();
+  for (const n of g.nodes) {
+    for (const v of n.inputs) {
+      const p = v?.producer;
+      if (p && p.graph === g && !seen.has(p)) return false;
+    }
+    if (n.subgraphs().length > 0) return false;
+    seen.add(n);
+  }
+  return true;
 }
 
 function insertSorted(a: number[], x: number): void {

@@ -128,13 +128,13 @@ export class Node {
   }
 
   /** Graphs held by attributes (If branches, Loop/Scan bodies), in attribute order. */
-  subgraphs(): Graph[] {
-    const out: Graph[] = [];
+  subgraphs(): readonly Graph[] {
+    let out: Graph[] | undefined;
     for (const a of this.attributes.values()) {
-      if (a.type === AttrType.GRAPH && a.value instanceof Graph) out.push(a.value);
-      else if (a.type === AttrType.GRAPHS && Array.isArray(a.value)) out.push(...(a.value as Graph[]));
+      if (a.type === AttrType.GRAPH && a.value instanceof Graph) (out ??= []).push(a.value);
+      else if (a.type === AttrType.GRAPHS && Array.isArray(a.value)) for (const g of a.value as Graph[]) (out ??= []).push(g);
     }
-    return out;
+    return out ?? NO_GRAPHS;
   }
 
   private adoptSubgraphs(a: Attribute): void {
@@ -146,6 +146,9 @@ export class Node {
     return `Node("${this.name}", ${this.qualifiedType})`;
   }
 }
+
+/** What subgraphs() returns for the (many) nodes without any: shared, so walks allocate nothing. */
+const NO_GRAPHS: readonly Graph[] = Object.freeze([]);
 
 export function normalizeDomain(domain: string): string {
   return domain === 'ai.onnx' ? '' : domain;

@@ -186,6 +186,22 @@ export class Tensor {
     return this._data;
   }
 
+  /**
+   * Checks that the data matches the type and dims (throws E_FORMAT), without decoding raw bytes:
+   * a length check is enough for them. External data is not checked here.
+   */
+  validate(): void {
+    if (this._data || this._external) return;
+    if (this._raw && !this._thunk) {
+      if (this.dtype === DataType.STRING || !dtypeInfo(this.dtype).array) {
+        throw new OnnxError('E_FORMAT', `tensor "${this.name}" of type ${dtypeName(this.dtype)} cannot be stored in raw_data`, { value: this.name });
+      }
+      this.checkRawLength(this._raw);
+      return;
+    }
+    this.data();
+  }
+
   /** The data as a typed array (every type but string). */
   typed(): TypedArray {
     const d = this.data();

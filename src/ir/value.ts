@@ -31,8 +31,7 @@ export class Value {
   sparseValue?: SparseTensor;
   docString?: string;
   metadataProps?: StringPairs;
-  /** Scratch space for passes; never serialized. */
-  readonly meta = new Map<string, unknown>();
+  private _meta?: Map<string, unknown>;
 
   /** @internal set by Node */
   _producer?: Node;
@@ -48,6 +47,11 @@ export class Value {
     type?: ValueType,
   ) {
     if (type) this.type = type;
+  }
+
+  /** Scratch space for passes; never serialized. Created on first use (most values never need it). */
+  get meta(): Map<string, unknown> {
+    return (this._meta ??= new Map());
   }
 
   get producer(): Node | undefined {

@@ -35,9 +35,19 @@ export function onnxElemName(t: DataType): string {
   return dtypeName(t);
 }
 
+const canonicalCache = new WeakMap<ValueType, string | null>();
+
 /** Canonical type string of a value type: tensor(float), seq(tensor(int64)), map(int64,tensor(float)). */
 export function canonicalType(t: ValueType | undefined): string | undefined {
   if (!t) return undefined;
+  const cached = canonicalCache.get(t);
+  if (cached !== undefined) return cached ?? undefined;
+  const s = computeCanonical(t);
+  canonicalCache.set(t, s ?? null);
+  return s;
+}
+
+function computeCanonical(t: ValueType): string | undefined {
   switch (t.kind) {
     case 'tensor':
       return t.elemType ? `tensor(${onnxElemName(t.elemType)})` : undefined;

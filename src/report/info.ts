@@ -66,7 +66,7 @@ function subgraphNodes(g: Graph): { count: number; graphs: number; nodes: Graph[
   for (const sub of g.allGraphs()) {
     if (sub === g) continue;
     graphs++;
-    nodes.push(...sub.nodes);
+    for (const n of sub.nodes) nodes.push(n);
   }
   return { count: nodes.length, graphs, nodes };
 }

@@ -147,7 +147,7 @@ export class Session {
   private plan(graph: Graph, opsets: ReadonlyMap<string, number>): GraphPlan {
     const existing = this.plans.get(graph);
     if (existing) return existing;
-    const order = isSorted(graph) ? [...graph.nodes] : topologicalOrder(graph);
+    const order = topologicalOrder(graph);
     const steps: Step[] = order.map((node) => this.step(node, opsets));
     const plan: GraphPlan = { graph, steps, opsets };
     this.plans.set(graph, plan);
@@ -296,18 +296,6 @@ function wrapKernelError(e: unknown, node: Node, opset: number): OnnxError {
     });
   }
   return new OnnxError('E_KERNEL', `kernel failed: ${messageOf(e)} [${where}]`, { node: node.name, opType: node.opType, cause: e });
-}
-
-function isSorted(g: Graph): boolean {
-  const seen = new Set<Node>();
-  for (const n of g.nodes) {
-    for (const v of n.inputs) {
-      const p = v?.producer;
-      if (p && p.graph === g && !seen.has(p)) return false;
-    }
-    seen.add(n);
-  }
-  return true;
 }
 
 /** Marks, for each step, the values of this graph whose last reader it is. */

@@ -123,27 +123,37 @@ function specAt(specs: readonly IoSpec[], i: number): IoSpec | undefined {
   return last?.option === 'variadic' ? last : undefined;
 }
 
+/** Allowed type lists as sets (a list can hold 100 type strings; nodes number in the tens of thousands). */
+const allowedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function allowedSet(list: readonly string[]): ReadonlySet<string> {
+  let s = allowedSets.get(list);
+  if (!s) allowedSets.set(list, (s = new Set(list)));
+  return s;
+}
+
 function checkTypes(ctx: CheckContext, n: Node, schema: OpSchema, report: Report, label: string): void {
-  const bound = new Map<string, { type: string; where: string }>();
+  const bound = new Map<string, { type: string; role: string; i: number; spec: IoSpec; v: Value }>();
+  const where = (role: string, i: number, spec: IoSpec, v: Value) => `${role} ${i} ("${spec.name}", value "${v.name}")`;
   const check = (values: readonly (Value | undefined)[], specs: readonly IoSpec[], role: string) => {
-    values.forEach((v, i) => {
-      if (!v || !v.name) return;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (!v || !v.name) continue;
       const spec = specAt(specs, i);
-      if (!spec) return;
+      if (!spec) continue;
       const t = canonicalType(ctx.types.get(v) ?? v.type);
-      if (!t) return;
-      const where = `${role} ${i} ("${spec.name}", value "${v.name}")`;
-      if (!spec.allowed.includes(t)) {
+      if (!t) continue;
+      if (!allowedSet(spec.allowed).has(t)) {
         const what = spec.constraint ? `type constraint ${spec.constraint}` : 'its type';
-        report('error', 'E_TYPE_CONSTRAINT', `${label}: ${where} is ${t}, not allowed by ${what} of ${n.opType}-${schema.since}`, v.name);
-        return;
+        report('error', 'E_TYPE_CONSTRAINT', `${label}: ${where(role, i, spec, v)} is ${t}, not allowed by ${what} of ${n.opType}-${schema.since}`, v.name);
+        continue;
       }
-      if (!spec.constraint || (spec.option === 'variadic' && !spec.homogeneous)) return;
+      if (!spec.constraint || (spec.option === 'variadic' && !spec.homogeneous)) continue;
       const prev = bound.get(spec.constraint);
       if (prev && prev.type !== t) {
-        report('error', 'E_TYPE_CONSTRAINT', `${label}: ${where} is ${t} but ${prev.where} is ${prev.type}; both are ${spec.constraint}`, v.name);
-      } else if (!prev) bound.set(spec.constraint, { type: t, where });
-    });
+        const prevWhere = where(prev.role, prev.i, prev.spec, prev.v);
+        report('error', 'E_TYPE_CONSTRAINT', `${label}: ${where(role, i, spec, v)} is ${t} but ${prevWhere} is ${prev.type}; both are ${spec.constraint}`, v.name);
+      } else if (!prev) bound.set(spec.constraint, { type: t, role, i, spec, v });
+    }
   };
   check(n.inputs, schema.inputs, 'input');
   check(n.outputs, schema.outputs, 'output');

@@ -146,7 +146,7 @@ function checkTensorData(v: Value, report: Report): void {
   }
   if (!t.isLoaded) return; // external: checked by the external-data rule
   try {
-    t.data();
+    t.validate();
   } catch (e) {
     report('error', 'E_TENSOR_DATA', `initializer "${v.name}": ${messageOf(e).replace(/^tensor "[^"]*" /, '')}`, { value: v.name });
   }

@@ -119,8 +119,18 @@ function toDim(p: Poly): Dim {
   return s;
 }
 
+/** Parsed forms of the strings seen so far (polys are never mutated, so they can be shared). */
+const parsed = new Map<string, Poly>();
+
 function poly(d: number | string): Poly {
-  return typeof d === 'number' ? constPoly(d) : parse(d);
+  if (typeof d === 'number') return constPoly(d);
+  let p = parsed.get(d);
+  if (!p) {
+    if (parsed.size > 50_000) parsed.clear();
+    p = parse(d);
+    parsed.set(d, p);
+  }
+  return p;
 }
 
 export function dimAdd(a: Dim, b: Dim): Dim {
@@ -139,6 +149,9 @@ export function dimMul(a: Dim, b: Dim): Dim {
   if (a === 0 || b === 0) return 0;
   if (a === null || b === null) return null;
   if (typeof a === 'number' && typeof b === 'number') return a * b;
+  // The common case, a plain name times a number, in the canonical form toDim would give.
+  if (typeof a === 'number' && a > 0 && NAME.test(b as string)) return a === 1 ? b : `${a}*${b}`;
+  if (typeof b === 'number' && b > 0 && NAME.test(a as string)) return b === 1 ? a : `${b}*${a}`;
   return toDim(mulPoly(poly(a), poly(b)));
 }
 
