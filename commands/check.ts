@@ -32,13 +32,10 @@ export function checkCommand(ctx: CommandContext): Command {
       const out = makeOutput(ctx.io, cmd.optsWithGlobals());
       const input = resolvePath(ctx, file);
       if (opts.output) guardOutput(input, resolvePath(ctx, opts.output), !!opts.inPlace);
-      const progress = await out.progress();
-      let report;
-      let result;
-      try {
+      const { report, result } = await out.withProgress((progress) => {
         const loaded = loadWithProgress(progress, input, file, { checkExternal: false });
         let stage: keyof typeof STAGES | undefined;
-        result = checkModel(loaded.model, {
+        const result = checkModel(loaded.model, {
           strict: !!opts.strict,
           apply: !!opts.output,
           loadDiagnostics: loaded.diagnostics,
@@ -47,15 +44,14 @@ export function checkCommand(ctx: CommandContext): Command {
             progress.update(done, total);
           },
         });
-        report = buildCheckReport(loaded.model, file, result, { shapes: !!opts.shapes });
+        const report = buildCheckReport(loaded.model, file, result, { shapes: !!opts.shapes });
         if (opts.output && result.valid) {
           progress.step(`writing ${opts.output}`, { unit: 'bytes' });
           saveModel(loaded.model, resolvePath(ctx, opts.output), { onProgress: (done, total) => progress.update(done, total) });
           report.output = opts.output;
         }
-      } finally {
-        progress.done();
-      }
+        return { report, result };
+      });
       await out.render(report, { text: formatCheck, view: () => import('./views/CheckView.js') });
       if (!result.valid) {
         const unreadable = result.diagnostics.some((d) => d.code === 'E_EXTERNAL_MISSING' || d.code === 'E_EXTERNAL_RANGE');

@@ -86,40 +86,40 @@ export function drawCommand(ctx: CommandContext): Command {
       guardOutput(input, target, false);
       // Graphviz's WebAssembly loads in its worker while the model is read.
       const graphviz = mayUseGraphviz(format, opts.layout) ? new GraphvizWorker() : undefined;
-      const progress = await out.progress();
       let report;
       try {
-        const loadStarted = performance.now();
-        const loaded = loadWithProgress(progress, input, file, { checkExternal: false });
-        const loadMs = performance.now() - loadStarted;
-        for (const w of loaded.warnings) out.warn(w);
-        let stage = '';
-        const result = await drawModel(loaded.model, {
-          format,
-          rankdir: opts.rankdir,
-          hideNames: !!opts.hideNames,
-          hideShapes: !!opts.hideShapes,
-          hideInitializers: !!opts.hideInitializers,
-          collapse: opts.collapse,
-          ...(depth !== undefined ? { depth } : {}),
-          ...(opts.around !== undefined ? { around: opts.around, radius } : {}),
-          layout: opts.layout,
-          ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
-          title: path.basename(file),
-          onProgress: (_stage, detail, done, total) => {
-            if (detail !== stage) progress.step((stage = detail), total !== undefined ? { total } : {});
-            if (done !== undefined) progress.update(done, total);
-          },
-          ...(graphviz ? { graphviz } : {}),
-          ...(format === 'png' ? { fonts: findFonts(ctx.io.env) } : {}),
+        report = await out.withProgress(async (progress) => {
+          const loadStarted = performance.now();
+          const loaded = loadWithProgress(progress, input, file, { checkExternal: false });
+          const loadMs = performance.now() - loadStarted;
+          for (const w of loaded.warnings) out.warn(w);
+          let stage = '';
+          const result = await drawModel(loaded.model, {
+            format,
+            rankdir: opts.rankdir,
+            hideNames: !!opts.hideNames,
+            hideShapes: !!opts.hideShapes,
+            hideInitializers: !!opts.hideInitializers,
+            collapse: opts.collapse,
+            ...(depth !== undefined ? { depth } : {}),
+            ...(opts.around !== undefined ? { around: opts.around, radius } : {}),
+            layout: opts.layout,
+            ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
+            title: path.basename(file),
+            onProgress: (_stage, detail, done, total) => {
+              if (detail !== stage) progress.step((stage = detail), total !== undefined ? { total } : {});
+              if (done !== undefined) progress.update(done, total);
+            },
+            ...(graphviz ? { graphviz } : {}),
+            ...(format === 'png' ? { fonts: findFonts(ctx.io.env) } : {}),
+          });
+          progress.step(`writing ${opts.output}`);
+          writeFileAtomic(target, result.content);
+          for (const w of result.warnings) out.warn(w);
+          const bytes = fs.statSync(target).size;
+          return buildDrawReport(result, { path: file, output: opts.output!, bytes, loadMs, totalMs: performance.now() - started });
         });
-        progress.step(`writing ${opts.output}`);
-        writeFileAtomic(target, result.content);
-        for (const w of result.warnings) out.warn(w);
-        const bytes = fs.statSync(target).size;
-        report = buildDrawReport(result, { path: file, output: opts.output, bytes, loadMs, totalMs: performance.now() - started });
       } finally {
-        progress.done();
         graphviz?.close();
       }
       await out.render(report, { text: formatDraw, view: () => import('./views/DrawView.js') });

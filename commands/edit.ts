@@ -95,15 +95,12 @@ export function editCommand(ctx: CommandContext): Command {
       const target = flags.output ? resolvePath(ctx, flags.output) : flags.inPlace ? input : undefined;
       if (!target && !flags.dryRun) throw new OnnxError('E_USAGE', 'say where to write the edited model', { hint: 'give -o OUT, --in-place, or --dry-run to only see the changes' });
       if (target) guardOutput(input, target, !!flags.inPlace);
-      const progress = await out.progress();
-      let report;
-      let result;
-      try {
+      const { report, result } = await out.withProgress((progress) => {
         const loaded = loadWithProgress(progress, input, file);
         for (const w of loaded.warnings) out.warn(w);
         const saveOpts = target === input ? externalLocation(loaded.model) : {};
         let stage: EditStage | undefined;
-        result = editModel(loaded.model, edits, {
+        const result = editModel(loaded.model, edits, {
           readTensor: (f) => readTensorFile(resolvePath(ctx, f), f),
           loadModel: (f) => loadModel(resolvePath(ctx, f), { loadExternal: true }).model,
           onProgress: (s, done, total) => {
@@ -117,10 +114,8 @@ export function editCommand(ctx: CommandContext): Command {
           saveModel(loaded.model, target, { ...saveOpts, onProgress: (done, total) => progress.update(done, total) });
           written = flags.output ?? file;
         }
-        report = buildEditReport(loaded.model, file, result, { output: written, dryRun: !!flags.dryRun });
-      } finally {
-        progress.done();
-      }
+        return { report: buildEditReport(loaded.model, file, result, { output: written, dryRun: !!flags.dryRun }), result };
+      });
       await out.render(report, { text: formatEdit, view: () => import('./views/EditView.js') });
       if (!result.valid) {
         ctx.setExit(ExitCode.FINDINGS);

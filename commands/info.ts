@@ -14,18 +14,14 @@ export function infoCommand(ctx: CommandContext): Command {
     .option('--json', 'print one JSON document (schema onnx-cli/info@1)')
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const out = makeOutput(ctx.io, cmd.optsWithGlobals());
-      const progress = await out.progress();
-      let report;
-      try {
+      const report = await out.withProgress((progress) => {
         const loaded = loadWithProgress(progress, resolvePath(ctx, file), file);
         for (const w of loaded.warnings) out.warn(w);
         progress.step('inferring shapes', { total: loaded.model.graph.nodes.length });
         const inferred = inferModel(loaded.model, { apply: false, onProgress: (done, total) => progress.update(done, total) });
         const flops = modelFlops(loaded.model, { types: inferred.types });
-        report = buildInfoReport(loaded, file, { flops: flops.total, flopsByOp: flops.byOp, flopsAssumptions: flops.assumptions });
-      } finally {
-        progress.done();
-      }
+        return buildInfoReport(loaded, file, { flops: flops.total, flopsByOp: flops.byOp, flopsAssumptions: flops.assumptions });
+      });
       await out.render(report, { text: formatInfo, view: () => import('./views/InfoView.js') });
     });
 }

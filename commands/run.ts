@@ -165,17 +165,13 @@ export function runCommand(ctx: CommandContext): Command {
         tolerance: { atol: nonNegative('--atol', flags.atol, DEFAULT_TOLERANCE.atol), rtol: nonNegative('--rtol', flags.rtol, DEFAULT_TOLERANCE.rtol) },
         ...(flags.dumpIntermediates !== undefined ? { dumpIntermediates: flags.dumpIntermediates } : {}),
       };
-      const progress = await out.progress();
-      let report;
-      try {
-        report = await runModelReport(options, {
+      const report = await out.withProgress((progress) =>
+        runModelReport(options, {
           warn: (m) => out.warn(m),
           progress: runProgress(progress, resolve(file), file, flags.outputDir !== undefined || flags.dumpIntermediates !== undefined),
           ...(ctx.io.env.ONNX_CLI_ORT_MODULE ? { ortModule: ctx.io.env.ONNX_CLI_ORT_MODULE } : {}),
-        });
-      } finally {
-        progress.done();
-      }
+        }),
+      );
       await out.render(report, { text: formatRun, view: () => import('./views/RunView.js') });
       if (!report.ok) ctx.setExit(ExitCode.FINDINGS);
     });

@@ -9,7 +9,7 @@
 import type { ComponentType } from 'react';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { colorEnabled, progressEnabled, type CliIO } from './io.js';
-import { NO_PROGRESS, createProgress, type Progress, type ProgressOptions, type ProgressSink } from './progress.js';
+import { NO_PROGRESS, createProgress, withFallback, type Progress, type ProgressOptions, type ProgressSink } from './progress.js';
 import { lineSink } from './progress-line.js';
 
 export interface GlobalOptions {
@@ -45,6 +45,8 @@ export interface Output {
   note(msg: string): void;
   /** Progress for long work: an ink live view, else a stderr line, else nothing (see progressSinkFor). */
   progress(opts?: ProgressOptions): Promise<Progress>;
+  /** Runs `work` with progress: done when it returns, the step marked failed when it throws. */
+  withProgress<T>(work: (p: Progress) => T | Promise<T>, opts?: ProgressOptions): Promise<T>;
 }
 
 export function makeOutput(io: CliIO, opts: GlobalOptions): Output {
@@ -68,8 +70,9 @@ export function makeOutput(io: CliIO, opts: GlobalOptions): Output {
         io.stdout.write(`${JSON.stringify(report, jsonReplacer, 2)}\n`);
         return;
       }
-      const shown = mode === 'ink' && view ? await viewText(report, view, io.stdout.columns || 80) : undefined;
-      io.stdout.write(shown ?? text(report, chalk));
+      const plain = text(report, chalk);
+      const shown = mode === 'ink' && view && lineCount(plain) <= MAX_VIEW_LINES ? await viewText(report, view, io.stdout.columns || 80) : undefined;
+      io.stdout.write(shown ?? plain);
     },
     warn(msg) {
       toStderr(`${errChalk.yellow('warning:')} ${msg}`);
@@ -77,26 +80,61 @@ export function makeOutput(io: CliIO, opts: GlobalOptions): Output {
     note(msg) {
       toStderr(msg);
     },
-    async progress(o) {
-      const sink = opts.json || !progressEnabled(io, noColor) ? undefined : await progressSinkFor(mode, io);
-      if (!sink) return NO_PROGRESS;
-      const p = createProgress(sink, { ...io.progress, ...o });
-      active = p;
-      return {
-        step: p.step,
-        update: p.update,
-        print: p.print,
-        done() {
-          p.done();
-          if (active === p) active = undefined;
-        },
-      };
+    progress,
+    async withProgress(work, o) {
+      const p = await progress(o);
+      try {
+        const result = await work(p);
+        p.done();
+        return result;
+      } catch (e) {
+        p.fail();
+        throw e;
+      }
     },
   };
+
+  /** A progress for this output; while it runs, warnings print through it. */
+  async function progress(o?: ProgressOptions): Promise<Progress> {
+    const sink = opts.json || !progressEnabled(io, noColor) ? undefined : await progressSinkFor(mode, io);
+    if (!sink) return NO_PROGRESS;
+    const p = createProgress(sink, { ...io.progress, ...o });
+    active = p;
+    const end = (): void => {
+      if (active === p) active = undefined;
+    };
+    return {
+      step: p.step,
+      update: p.update,
+      print: p.print,
+      done() {
+        p.done();
+        end();
+      },
+      fail() {
+        p.fail();
+        end();
+      },
+    };
+  }
+}
+
+/**
+ * Reports longer than this are printed as (coloured) text even on a terminal: ink lays out every
+ * cell and styles every character, milliseconds a line, and a listing of thousands of values
+ * reads no better as a table.
+ */
+export const MAX_VIEW_LINES = 200;
+
+function lineCount(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** The report drawn by its view, or undefined when ink cannot be loaded (the text is used then). */
 async function viewText<R>(report: R, view: NonNullable<RenderHow<R>['view']>, columns: number): Promise<string | undefined> {
+  preferProductionReact();
   let loaded;
   try {
     loaded = await Promise.all([view(), import('../views/host.js')]);
@@ -110,14 +148,23 @@ async function viewText<R>(report: R, view: NonNullable<RenderHow<R>['view']>, c
 /** The ink live view beside an ink report; the stderr line when stdout is not a terminal or ink fails to load. */
 async function progressSinkFor(mode: Mode, io: CliIO): Promise<ProgressSink> {
   if (mode === 'ink') {
+    preferProductionReact();
     try {
       const { inkProgressSink } = await import('../views/ProgressView.js');
-      return inkProgressSink(io.stderr);
+      return withFallback(inkProgressSink(io.stderr), () => lineSink(io.stderr));
     } catch {
       // fall through to the plain line
     }
   }
   return lineSink(io.stderr);
+}
+
+/**
+ * React chooses its build from NODE_ENV when first loaded, and its development build (checks on
+ * every element) renders several times slower; a command-line tool is production unless told.
+ */
+function preferProductionReact(): void {
+  process.env.NODE_ENV ??= 'production';
 }
 
 /** JSON has no bigint or NaN: bigints become numbers when exact, else strings; NaN/Inf become strings. */

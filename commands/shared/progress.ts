@@ -28,9 +28,11 @@ export interface Progress {
   print(text: string): void;
   /** Completes the current step and removes the live view; completed steps stay above it. Idempotent. */
   done(): void;
+  /** Ends like done(), with the current step marked as failed (an error follows). */
+  fail(): void;
 }
 
-export const NO_PROGRESS: Progress = { step() {}, update() {}, print() {}, done() {} };
+export const NO_PROGRESS: Progress = { step() {}, update() {}, print() {}, done() {}, fail() {} };
 
 export interface LogItem {
   id: number;
@@ -38,6 +40,8 @@ export interface LogItem {
   text: string;
   /** Duration of a completed step. */
   ms?: number;
+  /** A step the work failed in. */
+  failed?: boolean;
 }
 
 export interface CurrentStep {
@@ -127,9 +131,17 @@ export function createProgress(sink: ProgressSink, opts: ProgressOptions = {}): 
     const t = clock.now();
     if (force || (t - start >= delay && t - lastDraw >= interval)) draw(t);
   };
-  const complete = (t: number): void => {
-    if (current && shown) log.push({ id: ids++, kind: 'step', text: current.label, ms: t - current.started });
+  const complete = (t: number, failed = false): void => {
+    if (current && shown) log.push({ id: ids++, kind: 'step', text: current.label, ms: t - current.started, ...(failed ? { failed } : {}) });
     current = undefined;
+  };
+  const finish = (failed: boolean): void => {
+    if (finished) return;
+    stopTimer();
+    const t = clock.now();
+    complete(t, failed);
+    finished = true;
+    if (shown) sink.close(snapshot(t));
   };
   const stopTimer = clock.every(() => maybeDraw(), interval);
 
@@ -158,14 +170,8 @@ export function createProgress(sink: ProgressSink, opts: ProgressOptions = {}): 
       if (shown) log.push({ id: ids++, kind: 'note', text });
       sink.print(text, snapshot(t), shown);
     },
-    done() {
-      if (finished) return;
-      stopTimer();
-      const t = clock.now();
-      complete(t);
-      finished = true;
-      if (shown) sink.close(snapshot(t));
-    },
+    done: () => finish(false),
+    fail: () => finish(true),
   };
 }
 
@@ -206,4 +212,25 @@ export function progressText(s: ProgressSnapshot): string {
   if (c.detail) parts.push(c.detail);
   parts.push(formatSeconds(s.ms));
   return parts.join(' · ');
+}
+
+/** A sink that switches to `fallback` for good if `primary` throws (ink failing on an odd terminal must not fail the command). */
+export function withFallback(primary: ProgressSink, fallback: () => ProgressSink): ProgressSink {
+  let sink = primary;
+  const guarded =
+    <A extends unknown[]>(call: (s: ProgressSink, ...args: A) => void) =>
+    (...args: A): void => {
+      if (sink !== primary) return call(sink, ...args);
+      try {
+        call(sink, ...args);
+      } catch {
+        sink = fallback();
+        call(sink, ...args);
+      }
+    };
+  return {
+    draw: guarded((s, snap: ProgressSnapshot) => s.draw(snap)),
+    print: guarded((s, text: string, snap: ProgressSnapshot, shown: boolean) => s.print(text, snap, shown)),
+    close: guarded((s, snap: ProgressSnapshot) => s.close(snap)),
+  };
 }

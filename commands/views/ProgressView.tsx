@@ -17,7 +17,7 @@ function LogLine({ item }: { item: LogItem }): ReactNode {
   if (item.kind === 'note') return <Text>{item.text}</Text>;
   return (
     <Text>
-      <Text color="green">✔</Text>
+      {item.failed ? <Text color="red">✖</Text> : <Text color="green">✔</Text>}
       {` ${item.text}`}
       <Text dimColor>{`  ${formatSeconds(item.ms ?? 0)}`}</Text>
     </Text>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, progressText, type ProgressClock, type ProgressSink, type ProgressSnapshot } from '../../commands/shared/progress.js';
+import { createProgress, progressText, withFallback, type ProgressClock, type ProgressSink, type ProgressSnapshot } from '../../commands/shared/progress.js';
 import { lineSink } from '../../commands/shared/progress-line.js';
 
 /** A clock the test moves; `tick` also fires the redraw timer, as setInterval would. */
@@ -133,6 +133,21 @@ describe('progress controller (fake clock)', () => {
     expect(sink.last!.log.map((l) => l.kind)).toEqual(['note', 'step']);
   });
 
+  it('fail() ends with the current step marked as failed', () => {
+    const c = fakeClock();
+    const sink = recorder();
+    const p = createProgress(sink, { clock: c.clock, delayMs: 0 });
+    p.step('reading');
+    p.step('decoding');
+    c.advance(20);
+    p.fail();
+    p.done();
+    expect(sink.last!.log.map((l) => [l.text, !!l.failed])).toEqual([
+      ['reading', false],
+      ['decoding', true],
+    ]);
+  });
+
   it('is done once: later calls do nothing', () => {
     const c = fakeClock();
     const sink = recorder();
@@ -178,5 +193,28 @@ describe('lineSink (the fallback)', () => {
     c.advance(50, true);
     p.done();
     expect(out.text).toBe('');
+  });
+});
+
+describe('withFallback', () => {
+  it('switches to the fallback for good when the primary sink throws', () => {
+    let draws = 0;
+    const broken: ProgressSink = {
+      draw() {
+        draws++;
+        throw new Error('ink cannot drive this terminal');
+      },
+      print() {},
+      close() {},
+    };
+    const line = recorder();
+    const sink = withFallback(broken, () => line);
+    const c = fakeClock();
+    const p = createProgress(sink, { clock: c.clock, delayMs: 0, intervalMs: 0 });
+    p.step('one');
+    p.step('two');
+    p.done();
+    expect(draws).toBe(1);
+    expect(line.calls).toEqual(['draw one · 0.0 s []', 'draw two · 0.0 s [one]', 'close [one 0|two 0]']);
   });
 });

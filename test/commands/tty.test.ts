@@ -4,9 +4,13 @@
  * files; --json gets the document and no progress.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectMode } from '../../commands/shared/output.js';
+import { MAX_VIEW_LINES, detectMode } from '../../commands/shared/output.js';
+import { DataType } from '../../src/ir/dtype.js';
+import { saveModel } from '../../src/io/save.js';
+import { GraphBuilder } from '../../src/ops/builder.js';
 import { REPO_ROOT } from '../helpers/backend-tests.js';
 import { cli } from '../helpers/run-cli.js';
 
@@ -104,5 +108,31 @@ describe('output modes', () => {
   it('a warning during progress is printed once, above the live view', async () => {
     const r = await cli(['run', 'fixtures/run/add-relu.onnx', '--atol', '1e-3'], { tty: true, progress: now });
     expect(plain(r.stderr).match(/--atol and --rtol apply only with --compare/g)).toHaveLength(1);
+  });
+
+  it('a report longer than the view limit is printed as coloured text', async () => {
+    const b = new GraphBuilder({ '': 17 });
+    let x = b.input('x', DataType.FLOAT, [4]);
+    for (let i = 0; i < MAX_VIEW_LINES; i++) [x] = b.node('Relu', [x!]);
+    b.output(x!);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onnx-tty-'));
+    try {
+      saveModel(b.build(), path.join(dir, 'long.onnx'));
+      const tty = await cli(['check', 'long.onnx', '--shapes'], { tty: true, cwd: dir });
+      const pipe = await cli(['check', 'long.onnx', '--shapes'], { cwd: dir });
+      expect(tty.stdout).toContain('\u001b[');
+      expect(plain(tty.stdout)).toBe(pipe.stdout);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a failure marks the step it happened in, then the error follows', async () => {
+    const r = await cli(['info', 'fixtures/invalid/E_EXTERNAL_MISSING/model.onnx'], { tty: true, progress: now });
+    expect(r.code).toBe(3);
+    const err = plain(r.stderr);
+    expect(err).toMatch(/✖ decoding model\.onnx {2}\d+\.\d s\n/);
+    expect(err.indexOf('✖ decoding')).toBeLessThan(err.indexOf('error: '));
+    expect(r.stdout).toBe('');
   });
 });
