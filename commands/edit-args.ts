@@ -8,6 +8,7 @@ import path from 'node:path';
 import { checkEdit, parseEditScript } from '../src/edit/script.js';
 import { parseConnect, parseNameList } from '../src/edit/parse.js';
 import type { AttrText, Edit, InsertNodeEdit } from '../src/edit/types.js';
+import { usage } from './shared/args.js';
 import { OnnxError, messageOf } from '../src/util/errors.js';
 
 /** One occurrence of a flag, as commander saw it (name without dashes). */
@@ -45,9 +46,6 @@ export const EDIT_FLAGS = [
 /** Flags that qualify an --extract or a --merge. */
 export const PARAM_FLAGS = { inputs: 'extract', outputs: 'extract', connect: 'merge', 'merge-prefix': 'merge' } as const;
 
-function usage(message: string, hint?: string): OnnxError {
-  return new OnnxError('E_INVALID_ARG', message, hint ? { hint } : {});
-}
 
 /** Splits "LEFT=RIGHT" at the first (or last) "="; both sides must be non-empty. */
 function assignment(flag: string, text: string, shape: string, at: 'first' | 'last' = 'first'): [string, string] {

@@ -21,6 +21,8 @@ export interface FlopsOptions {
   inputTypes?: ReadonlyMap<string, ValueType>;
   /** Symbolic dims count as 1 (default, as `info` does) or make the node's FLOPs unknown. */
   symbolic?: 'one' | 'unknown';
+  /** Progress of the inference this runs (nodes done, total). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface FlopsResult {
@@ -36,11 +38,16 @@ export interface FlopsResult {
   assumptions: string[];
 }
 
-function inferTypes(model: Model, registry: OpRegistry, inputTypes?: ReadonlyMap<string, ValueType>): (v: Value) => ValueType | undefined {
+function inferTypes(
+  model: Model,
+  registry: OpRegistry,
+  inputTypes?: ReadonlyMap<string, ValueType>,
+  onProgress?: (done: number, total: number) => void,
+): (v: Value) => ValueType | undefined {
   const state = new InferState(model, registry, { strict: false, fold: true, apply: false });
   const opsets = new Map(model.opsetImports.map((o) => [normalizeDomain(o.domain), o.version]));
   const g = model.graph;
-  state.inferGraph(g, opsets, inputTypes ? g.inputs.map((v) => inputTypes.get(v.name)) : undefined);
+  state.inferGraph(g, opsets, inputTypes ? g.inputs.map((v) => inputTypes.get(v.name)) : undefined, onProgress);
   return (v) => state.typeOf(v);
 }
 
@@ -48,7 +55,7 @@ function inferTypes(model: Model, registry: OpRegistry, inputTypes?: ReadonlyMap
 export function modelFlops(model: Model, opts: FlopsOptions = {}): FlopsResult {
   const registry = opts.registry ?? defaultRegistry;
   const given = opts.types;
-  const typeOf = given && !opts.inputTypes ? (v: Value) => given.get(v) ?? v.type : inferTypes(model, registry, opts.inputTypes);
+  const typeOf = given && !opts.inputTypes ? (v: Value) => given.get(v) ?? v.type : inferTypes(model, registry, opts.inputTypes, opts.onProgress);
   const opsets = new Map(model.opsetImports.map((o) => [normalizeDomain(o.domain), o.version]));
   const symbolic = opts.symbolic ?? 'one';
   const assumptions = new Set<string>();
@@ -104,6 +111,35 @@ export function modelFlops(model: Model, opts: FlopsOptions = {}): FlopsResult {
     unknownOps: [...unknown].sort(),
     assumptions: [...assumptions].sort(),
   };
+}
+
+/**
+ * Concrete types for the graph inputs: a shape given by input name wins; otherwise each symbolic
+ * dim takes the size given for that symbol, else 1 (listed in `assumptions`). Counting FLOPs on
+ * these numbers makes every derived dim a number (floor((H+1)/2) ...) instead of an opaque 1.
+ */
+export function concreteInputs(
+  model: Model,
+  shapes: ReadonlyMap<string, readonly number[]> = new Map(),
+): { inputTypes: Map<string, ValueType>; assumptions: string[] } {
+  const g = model.graph;
+  const inputTypes = new Map<string, ValueType>();
+  const assumed = new Set<string>();
+  for (const v of g.inputs) {
+    if (g.initializers.has(v.name) || v.type?.kind !== 'tensor' || !v.type.shape) continue;
+    const given = shapes.get(v.name);
+    const shape = given
+      ? [...given]
+      : v.type.shape.map((d) => {
+          if (typeof d === 'number') return d;
+          const sized = typeof d === 'string' ? shapes.get(d) : undefined;
+          if (sized && sized.length === 1) return sized[0]!;
+          assumed.add(d ?? `${v.name}[?]`);
+          return 1;
+        });
+    inputTypes.set(v.name, { kind: 'tensor', elemType: v.type.elemType, shape });
+  }
+  return { inputTypes, assumptions: [...assumed].sort() };
 }
 
 /** Helper for formulas: the element count of a shape. */

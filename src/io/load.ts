@@ -18,7 +18,10 @@ export interface LoadOptions {
   loadExternal?: boolean;
   /** Check that external data files exist and are large enough. Default true. */
   checkExternal?: boolean;
+  /** Progress of reading external data (with loadExternal): bytes read, bytes in all. */
   onProgress?: (done: number, total: number) => void;
+  /** Progress of the model file: bytes read (big files only), then decoding (done 0 of the file's bytes). */
+  onFileProgress?: (stage: 'read' | 'decode', done: number, total: number) => void;
 }
 
 export interface LoadedModel {
@@ -37,7 +40,8 @@ const PROTOBUF_LIMIT = 2 ** 31 - 1;
 
 /** Reads and decodes a model file. Errors are OnnxErrors naming the file (exit code 3). */
 export function loadModel(file: string, opts: LoadOptions = {}): LoadedModel {
-  const bytes = readModelFile(file);
+  const bytes = readModelFile(file, opts.onFileProgress ? (done, total) => opts.onFileProgress!('read', done, total) : undefined);
+  opts.onFileProgress?.('decode', 0, bytes.byteLength);
   const loaded = decodeModel(bytes, { baseDir: path.dirname(path.resolve(file)), file });
   const ext = opts.checkExternal === false ? { files: [], bytes: 0 } : withFile(file, () => checkExternalData(loaded.model));
   if (opts.loadExternal) withFile(file, () => loadExternalData(loaded.model, { onProgress: opts.onProgress }));
@@ -53,8 +57,12 @@ function withFile<T>(file: string, f: () => T): T {
   }
 }
 
-/** Reads a file with errors that say what is wrong with it. */
-export function readModelFile(file: string): Buffer {
+/** Files from this size on are read in chunks, so that a caller can show how far the read is. */
+const CHUNKED_READ = 64 << 20;
+const READ_CHUNK = 8 << 20;
+
+/** Reads a file with errors that say what is wrong with it; `onProgress` hears of big reads chunk by chunk. */
+export function readModelFile(file: string, onProgress?: (done: number, total: number) => void): Buffer {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -78,9 +86,27 @@ export function readModelFile(file: string): Buffer {
     );
   }
   try {
-    return fs.readFileSync(file);
+    return onProgress && st.size >= CHUNKED_READ ? readInChunks(file, st.size, onProgress) : fs.readFileSync(file);
   } catch (e) {
     throw new OnnxError('E_READ', `cannot read "${file}": ${messageOf(e)}`, { path: file });
+  }
+}
+
+/** The same bytes as readFileSync, read a chunk at a time with a report after each. */
+function readInChunks(file: string, size: number, onProgress: (done: number, total: number) => void): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  const fd = fs.openSync(file, 'r');
+  try {
+    let done = 0;
+    while (done < size) {
+      const n = fs.readSync(fd, buf, done, Math.min(READ_CHUNK, size - done), done);
+      if (n === 0) throw new Error(`the file ended after ${done} of ${size} bytes`);
+      done += n;
+      onProgress(done, size);
+    }
+    return buf;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

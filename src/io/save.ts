@@ -10,6 +10,7 @@ import type { ExternalRef, Tensor } from '../ir/tensor.js';
 import { OnnxError, messageOf } from '../util/errors.js';
 import { allTensors, loadExternalData, resolveExternalPath } from './external-data.js';
 import { onnx } from './proto.js';
+import { removeQuietly, tempNameFor } from './atomic-write.js';
 import { modelToProto } from './to-proto.js';
 
 export interface SaveOptions {
@@ -34,21 +35,6 @@ export interface SaveResult {
 const PROTOBUF_LIMIT = 2 ** 31 - 1;
 /** Large tensors start on a page boundary so the data file can be memory-mapped. */
 const PAGE = 4096;
-
-function tempName(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
-}
-
-function cleanup(...files: (string | undefined)[]): void {
-  for (const f of files) {
-    if (!f) continue;
-    try {
-      fs.unlinkSync(f);
-    } catch {
-      // already gone
-    }
-  }
-}
 
 /** Serializes a model to bytes (no external data written). Throws E_TOO_LARGE past 2 GiB. */
 export function serializeModel(model: Model, external?: ReadonlyMap<Tensor, ExternalRef>): Uint8Array {
@@ -83,14 +69,14 @@ export function saveModel(model: Model, file: string, opts: SaveOptions = {}): S
     const location = opts.location ?? `${path.basename(file)}.data`;
     if (useExternal) {
       const dataPath = resolveExternalPath(dir, location);
-      dataTmp = tempName(dataPath);
+      dataTmp = tempNameFor(dataPath);
       // Tensors already external stay external (their bytes are copied, never read whole).
       const chosen = tensors.filter((t) => t.dtype !== DataType.STRING && (t.byteLength >= threshold || t.externalRef));
       external = writeDataFile(model, chosen, dataTmp, location, opts.onProgress);
       dataInfo = { location, bytes: fs.statSync(dataTmp).size, tensors: chosen.length };
     }
     const bytes = serializeModel(model, external);
-    modelTmp = tempName(path.resolve(file));
+    modelTmp = tempNameFor(path.resolve(file));
     fs.writeFileSync(modelTmp, bytes);
     if (dataTmp) fs.renameSync(dataTmp, path.join(dir, location));
     dataTmp = undefined;
@@ -98,7 +84,7 @@ export function saveModel(model: Model, file: string, opts: SaveOptions = {}): S
     modelTmp = undefined;
     return { bytes: bytes.byteLength, ...(dataInfo ? { externalData: dataInfo } : {}) };
   } catch (e) {
-    cleanup(dataTmp, modelTmp);
+    removeQuietly(dataTmp, modelTmp);
     if (e instanceof OnnxError) throw e;
     throw new OnnxError('E_WRITE', `cannot write "${file}": ${messageOf(e)}`, { path: file });
   }

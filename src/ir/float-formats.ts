@@ -140,7 +140,8 @@ class SmallFloatCodec {
 
   encode(v: number, saturate = true): number {
     const neg = v < 0 || Object.is(v, -0);
-    const sign = neg && this.f.special !== 'fnuz' ? this.signBit : 0;
+    // FNUZ formats have negative numbers too; only a zero result drops the sign (0x80 is NaN).
+    const sign = neg ? this.signBit : 0;
     if (Number.isNaN(v)) return this.nanCode(neg);
     const a = Math.abs(v);
     const overflow = a > this.overflowAt || (a === this.overflowAt && (this.maxCode & 1) !== 0);
@@ -197,9 +198,11 @@ export function f32ToE8m0(v: number, saturate = true, roundMode: 'up' | 'down' |
   let exp = (bits >>> 23) & 0xff;
   const mant = bits & 0x7fffff;
   if (exp === 0) {
-    // float32 subnormal: below 2^-126, so below every e8m0 value but 2^-127.
-    if (roundMode === 'up' || (roundMode === 'nearest' && mant >= 0x400000)) return 1;
-    return 0;
+    // float32 subnormal: below 2^-126 (code 1); 2^-127 (code 0, the minimum) is mantissa 0x400000.
+    if (mant === 0x400000) return 0;
+    if (mant > 0x400000) return roundMode === 'up' || (roundMode === 'nearest' && mant >= 0x600000) ? 1 : 0;
+    // Below the minimum: saturation (or rounding up) gives the minimum, else NaN (Cast-24's table).
+    return saturate || roundMode === 'up' ? 0 : 0xff;
   }
   if (mant !== 0) {
     if (roundMode === 'up') exp += 1;

@@ -73,7 +73,8 @@ const ORT_TYPES: Partial<Record<DataType, string>> = {
   [DataType.STRING]: 'string',
 };
 
-function toOrt(ort: OrtModule, name: string, v: RtValue): OrtTensor {
+/** Our tensor as an onnxruntime tensor (a compact copy of the data). */
+export function toOrt(ort: OrtModule, name: string, v: RtValue): OrtTensor {
   if (!(v instanceof Tensor)) {
     throw new OnnxError('E_UNSUPPORTED', `--compare onnxruntime: input "${name}" is a ${v.kind}; onnxruntime-node takes tensors only`, { value: name });
   }
@@ -87,7 +88,8 @@ function toOrt(ort: OrtModule, name: string, v: RtValue): OrtTensor {
   return new ort.Tensor(type, data, [...v.dims]);
 }
 
-function fromOrt(name: string, t: OrtTensor): Tensor {
+/** An onnxruntime tensor as ours. */
+export function fromOrt(name: string, t: OrtTensor): Tensor {
   const dtype = t.type === 'float32' ? DataType.FLOAT : t.type === 'float64' ? DataType.DOUBLE : parseDtype(t.type);
   if (dtype === undefined || ORT_TYPES[dtype] === undefined) {
     throw new OnnxError('E_UNSUPPORTED_DTYPE', `onnxruntime returned output "${name}" of type ${t.type}, which cannot be compared`, { value: name });

@@ -17,6 +17,17 @@ describe('onnx info', () => {
     expect(doc.graph.inputs).toEqual([{ name: 'image', dtype: 'float32', shape: ['batch', 3, 32, 32] }]);
     await expect(r.stdout).toMatchFileSnapshot('../../fixtures/golden/info/tiny-cnn.json');
   });
+  it('counts FLOPs on concrete shapes: symbols as 1 unless --shape gives them', async () => {
+    const one = JSON.parse((await cli(['info', 'fixtures/real/resnet18-like_op11.onnx', '--json'])).stdout);
+    expect(one.flopsAssumptions).toEqual(['batch', 'height', 'width']);
+    const big = JSON.parse((await cli(['info', 'fixtures/real/resnet18-like_op11.onnx', '--json', '--shape', 'image=1,3,224,224'])).stdout);
+    expect(big.flopsAssumptions).toEqual([]);
+    expect(big.flops).toBeGreaterThan(one.flops * 100);
+    const bySymbol = JSON.parse((await cli(['info', 'fixtures/real/resnet18-like_op11.onnx', '--json', '--shape', 'height=224', '--shape', 'width=224'])).stdout);
+    expect(bySymbol.flops).toBe(big.flops);
+    expect(bySymbol.flopsAssumptions).toEqual(['batch']);
+    expect((await cli(['info', 'fixtures/real/resnet18-like_op11.onnx', '--shape', 'image=1,3,x'])).code).toBe(2);
+  });
   it('reports external data without reading it', async () => {
     const r = await cli(['info', 'fixtures/models/external/model.onnx', '--json']);
     expect(r.code).toBe(0);

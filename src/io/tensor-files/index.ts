@@ -126,21 +126,9 @@ export function sanitizeFileName(name: string): string {
   return s === '' || s === '.' || s === '..' ? s.replace(/\./g, '_') || '_' : s;
 }
 
-/** Writes a file atomically: a temporary file in the same folder, renamed over the target. */
-export function writeFileAtomic(file: string, bytes: Uint8Array | string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // never written
-    }
-    throw new OnnxError('E_WRITE', `cannot write "${file}": ${messageOf(e)}`, { path: file });
-  }
-}
+import { writeFileAtomic } from '../atomic-write.js';
+
+export { writeFileAtomic };
 
 export interface WrittenFile {
   file: string;

@@ -4,8 +4,11 @@ import { mergeBranchTypes } from '../helpers/control.js';
 import { scalarOf } from '../helpers/convert.js';
 import type { InferContext, KernelContext } from '../types.js';
 
-
-/** The outputs are those of the branch taken; inference merges both branches (a dim that differs becomes unknown). */
+/**
+ * The outputs are those of the branch taken. Inference types both branches; with a known condition
+ * (torch's scripted squeeze(dim) is If(size == 1, Squeeze, Identity)) the outputs are the taken
+ * branch's, else both are merged (a dim that differs becomes unknown).
+ */
 function inferIf(ctx: InferContext): (ValueType | undefined)[] {
   const thenTypes = ctx.inferGraph(ctx.attr.graph('then_branch'), []);
   const elseTypes = ctx.inferGraph(ctx.attr.graph('else_branch'), []);
@@ -13,6 +16,8 @@ function inferIf(ctx: InferContext): (ValueType | undefined)[] {
     ctx.fail(`then_branch has ${thenTypes.length} outputs but else_branch has ${elseTypes.length}`);
   }
   if (thenTypes.length !== ctx.outputCount) ctx.fail(`the branches have ${thenTypes.length} outputs but the node has ${ctx.outputCount}`);
+  const cond = ctx.input(0).value;
+  if (cond?.size === 1) return scalarOf(cond) !== 0 ? thenTypes : elseTypes;
   return thenTypes.map((t, i) => mergeBranchTypes(t, elseTypes[i], (m) => ctx.fail(`output ${i}: ${m}`)));
 }
 

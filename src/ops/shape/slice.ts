@@ -5,7 +5,7 @@ import { normalizeAxes } from '../helpers/axes.js';
 import { stridesOf } from '../helpers/broadcast.js';
 import { knownInts } from '../helpers/const-input.js';
 import { toInts } from '../helpers/convert.js';
-import { dimAdd, dimCeilDiv } from '../helpers/dims.js';
+import { dimAdd, dimCeilDiv, dimSub } from '../helpers/dims.js';
 import { gatherByTables } from '../helpers/layout.js';
 import type { InferContext, KernelContext } from '../types.js';
 
@@ -111,6 +111,37 @@ function inferWith(ctx: InferContext, p: SliceParams | undefined): (ValueType | 
   return [tensorType(x.elemType, dims)];
 }
 
+/** A bound as a position on an axis of length d: negatives count from the end, huge ones clamp. */
+function boundDim(v: Dim, d: Dim): Dim {
+  if (typeof v !== 'number') return v;
+  if (v >= HUGE) return d;
+  if (v <= -HUGE) return 0;
+  return v < 0 ? dimAdd(d, v) : v;
+}
+
+/**
+ * Slices whose starts/ends are shape values (Shape -> Gather -> ...), with unit steps: each
+ * sliced dim is end - start, assuming (as exported models do) both lie inside the axis.
+ * `position_ids[:, 0:seq]` gives `seq`; `bias[:, :, k-q:k]` gives `q`.
+ */
+function inferSymbolicBounds(ctx: InferContext, axes: number[] | undefined, steps: number[] | undefined): (ValueType | undefined)[] | undefined {
+  const x = ctx.input(0);
+  const starts = ctx.input(1).symbolic;
+  const ends = ctx.input(2).symbolic;
+  if (!x.shape || !starts || !ends || starts.length !== ends.length) return undefined;
+  if (ctx.has(3) && !axes) return undefined;
+  if (ctx.has(4) && (!steps || steps.some((t) => t !== 1))) return undefined;
+  const rank = x.shape.length;
+  const ax = normalizeAxes(axes ?? starts.map((_, i) => i), rank, (m) => ctx.fail(m));
+  const dims = [...x.shape];
+  ax.forEach((a, i) => {
+    const d = x.shape![a]!;
+    const len = dimSub(boundDim(ends[i]!, d), boundDim(starts[i]!, d));
+    dims[a] = typeof len === 'number' ? Math.max(0, len) : len;
+  });
+  return [tensorType(x.elemType, dims)];
+}
+
 /** Slice-10+: starts, ends, axes and steps are inputs; the dims they touch are unknown unless constant. */
 function inferSlice(ctx: InferContext): (ValueType | undefined)[] {
   const starts = knownInts(ctx, 1);
@@ -118,6 +149,10 @@ function inferSlice(ctx: InferContext): (ValueType | undefined)[] {
   const axes = ctx.has(3) ? knownInts(ctx, 3) : undefined;
   const steps = ctx.has(4) ? knownInts(ctx, 4) : undefined;
   const complete = starts && ends && (!ctx.has(3) || axes) && (!ctx.has(4) || steps);
+  if (!complete) {
+    const symbolic = inferSymbolicBounds(ctx, axes, steps);
+    if (symbolic) return symbolic;
+  }
   if (!complete && axes && ctx.input(0).shape) {
     // Known axes: only those dims become unknown.
     const x = ctx.input(0);

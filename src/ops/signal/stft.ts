@@ -2,7 +2,7 @@ import { defineOp } from '../define.js';
 import { Tensor } from '../../ir/tensor.js';
 import { tensorType, type Dim, type ValueType } from '../../ir/types.js';
 import { encodeFloats, scalarOf, toFloat64 } from '../helpers/convert.js';
-import { dimAdd, dimFloorDiv } from '../helpers/dims.js';
+import { dimAdd, dimFloorDiv, dimSub } from '../helpers/dims.js';
 import { fftPlan } from '../helpers/fft.js';
 import type { FlopsContext, InferContext, KernelContext } from '../types.js';
 
@@ -70,10 +70,10 @@ function inferStft(ctx: InferContext): (ValueType | undefined)[] {
   }
   const step = scalar(1);
   const length = s ? s[1]! : null;
-  // Only static lengths: helpers/dims.ts re-reads a symbolic "L-16" as one name, so floor((L-16)/8) would print wrongly.
+  // floor((length - frame_length) / step) + 1, symbolically when the signal length is a symbol.
   const frames =
-    typeof step === 'number' && typeof frameLength === 'number' && typeof length === 'number'
-      ? Math.floor((length - frameLength) / step) + 1
+    typeof step === 'number' && step > 0 && frameLength !== null && length !== null
+      ? dimAdd(dimFloorDiv(dimSub(length, frameLength), step), 1)
       : null;
   const bins = frameLength === null ? null : onesided ? dimAdd(dimFloorDiv(frameLength, 2), 1) : frameLength;
   return [tensorType(signal.elemType, [s ? s[0]! : null, frames, bins, 2])];

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DataType } from '../../../../src/ir/dtype.js';
 import { Tensor } from '../../../../src/ir/tensor.js';
 import { tensorType } from '../../../../src/ir/types.js';
+import { inferModel } from '../../../../src/infer/infer-shapes.js';
+import { GraphBuilder } from '../../../../src/ops/builder.js';
 import { f32, i64, inferOp, runOp, values } from '../../../helpers/ops.js';
 
 const x = f32([3, 4], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
@@ -36,5 +38,28 @@ describe('Slice', () => {
   it('infers only the sliced axes as unknown when starts are not constant', () => {
     const r = inferOp('Slice', [tensorType(DataType.FLOAT, ['N', 4, 5]), tensorType(DataType.INT64, [1]), tensorType(DataType.INT64, [1]), i64([1], [1])]);
     expect(r.types[0]).toEqual(tensorType(DataType.FLOAT, ['N', null, 5]));
+  });
+});
+
+describe('Slice with shape values as bounds', () => {
+  it('infers end - start when starts/ends come from Shape (position_ids[:, 0:seq], bias[:, :, k-q:k])', () => {
+    const b = new GraphBuilder({ '': 17 });
+    const ids = b.input('ids', DataType.INT64, ['B', 'S']);
+    const q = b.input('q', DataType.FLOAT, ['B', 'Q', 8]);
+    const k = b.input('k', DataType.FLOAT, ['B', 'K', 8]);
+    const table = b.input('table', DataType.INT64, [1, 512]);
+    const bias = b.input('bias', DataType.FLOAT, [1, 1, 1024, 1024]);
+    const zero = b.initializer('zero', i64([1], [0]));
+    const one = b.initializer('one', i64([1], [1]));
+    const two = b.initializer('two', i64([1], [2]));
+    const dim1 = (v: ReturnType<typeof b.input>) => b.node('Slice', [b.node('Shape', [v])[0]!, one, two])[0]!;
+    const [pos] = b.node('Slice', [table, zero, dim1(ids), one]);
+    const [start] = b.node('Sub', [dim1(k), dim1(q)]);
+    const [mask] = b.node('Slice', [bias, start!, dim1(k), two]);
+    b.output(pos!);
+    b.output(mask!);
+    const r = inferModel(b.build(), { apply: false });
+    expect(r.inferred.get(pos!)).toEqual(tensorType(DataType.INT64, [1, 'S']));
+    expect(r.inferred.get(mask!)).toEqual(tensorType(DataType.FLOAT, [1, 1, 'Q', 1024]));
   });
 });
