@@ -16,8 +16,12 @@ function typedSummary(a: ArrayBufferView): Dumped {
 }
 
 export function dumpIr(root: unknown): Dumped {
+  // A flat table of objects referring to each other by id, filled breadth first: a chain of 180
+  // layers links Value -> producer -> input -> ... deeper than any stack, recursive or JSON.
   const ids = new Map<object, number>();
-  const walk = (x: unknown): Dumped => {
+  const table: Dumped[] = [];
+  const queue: object[] = [];
+  const ref = (x: unknown): Dumped => {
     if (x === null || x === undefined || typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean') {
       return typeof x === 'number' && !Number.isFinite(x) ? { $num: String(x) } : x === undefined ? { $undefined: true } : x;
     }
@@ -25,20 +29,26 @@ export function dumpIr(root: unknown): Dumped {
     if (typeof x === 'function') return { $fn: true };
     if (ArrayBuffer.isView(x)) return typedSummary(x);
     const o = x as object;
-    const seen = ids.get(o);
-    if (seen !== undefined) return { $ref: seen };
-    const id = ids.size;
-    ids.set(o, id);
-    if (Array.isArray(o)) return { $id: id, items: o.map(walk) };
-    if (o instanceof Map) return { $id: id, map: [...o].map(([k, v]) => [walk(k), walk(v)]) };
-    if (o instanceof Set) return { $id: id, set: [...o].map(walk) };
-    const out: Record<string, Dumped> = { $id: id, $class: o.constructor?.name ?? 'Object' };
+    let id = ids.get(o);
+    if (id === undefined) {
+      ids.set(o, (id = ids.size));
+      queue.push(o);
+    }
+    return { $ref: id };
+  };
+  const record = (o: object): Dumped => {
+    if (Array.isArray(o)) return { items: o.map(ref) };
+    if (o instanceof Map) return { map: [...o].map(([k, v]) => [ref(k), ref(v)]) };
+    if (o instanceof Set) return { set: [...o].map(ref) };
+    const out: Record<string, Dumped> = { $class: o.constructor?.name ?? 'Object' };
     for (const k of Object.keys(o)) {
       if (k === '_thunk') continue; // compared through data() below
-      out[k] = walk((o as Record<string, unknown>)[k]);
+      out[k] = ref((o as Record<string, unknown>)[k]);
     }
-    if (o instanceof Tensor && o.isLoaded && o.storage === 'fields') out.$data = walk(o.data());
+    if (o instanceof Tensor && o.isLoaded && o.storage === 'fields') out.$data = ref(o.data());
     return out;
   };
-  return walk(root);
+  const top = ref(root);
+  for (let i = 0; i < queue.length; i++) table.push(record(queue[i]!));
+  return { root: top, objects: table };
 }
