@@ -52,7 +52,7 @@ export function checkCommand(ctx: CommandContext): Command {
         }
         return { report, result };
       });
-      await out.render(report, { text: formatCheck, view: () => import('./views/CheckView.js') });
+      await out.render(report, { text: formatCheck, view: () => import('./views/CheckView.js'), plainJson: true });
       if (!result.valid) {
         const unreadable = result.diagnostics.some((d) => d.code === 'E_EXTERNAL_MISSING' || d.code === 'E_EXTERNAL_RANGE');
         ctx.setExit(unreadable ? ExitCode.INPUT : ExitCode.FINDINGS);

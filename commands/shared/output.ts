@@ -31,6 +31,8 @@ export interface RenderHow<R> {
   text: TextFormatter<R>;
   /** The ink view, as a lazy import: `() => import('../views/InfoView.js')`. */
   view?: () => Promise<{ default: ComponentType<{ report: R }> }>;
+  /** The report holds only strings, finite numbers, booleans and null: JSON needs no replacer. */
+  plainJson?: boolean;
 }
 
 export interface Output {
@@ -65,9 +67,9 @@ export function makeOutput(io: CliIO, opts: GlobalOptions): Output {
     chalk,
     async render(report, how) {
       active?.done();
-      const { text, view } = typeof how === 'function' ? { text: how, view: undefined } : how;
+      const { text, view, plainJson } = typeof how === 'function' ? { text: how, view: undefined, plainJson: false } : how;
       if (mode === 'json') {
-        io.stdout.write(`${JSON.stringify(report, jsonReplacer, 2)}\n`);
+        io.stdout.write(`${plainJson ? JSON.stringify(report, undefined, 2) : toJson(report)}\n`);
         return;
       }
       const plain = text(report, chalk);
@@ -165,6 +167,28 @@ async function progressSinkFor(mode: Mode, io: CliIO): Promise<ProgressSink> {
  */
 function preferProductionReact(): void {
   process.env.NODE_ENV ??= 'production';
+}
+
+/**
+ * The report as indented JSON. A replacer function makes JSON.stringify call back into JS for
+ * every key (60 ms on a 20,000-node --shapes report), so it is used only when a value needs it.
+ */
+export function toJson(report: unknown): string {
+  return JSON.stringify(report, needsReplacer(report) ? jsonReplacer : undefined, 2);
+}
+
+/** Whether anything below `v` is a bigint or a non-finite number. */
+function needsReplacer(v: unknown): boolean {
+  if (typeof v === 'bigint') return true;
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (typeof v !== 'object' || v === null) return false;
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return true;
+  if (Array.isArray(v)) {
+    for (const x of v) if (needsReplacer(x)) return true;
+    return false;
+  }
+  for (const k in v) if (needsReplacer((v as Record<string, unknown>)[k])) return true;
+  return false;
 }
 
 /** JSON has no bigint or NaN: bigints become numbers when exact, else strings; NaN/Inf become strings. */

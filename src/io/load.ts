@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Model } from '../ir/model.js';
 import type { Diagnostic } from '../util/diagnostics.js';
 import { OnnxError, messageOf } from '../util/errors.js';
+import { decodeModelDirect } from './decode-model.js';
 import { checkExternalData, loadExternalData } from './external-data.js';
 import { modelFromProto } from './from-proto.js';
 import { onnx } from './proto.js';
@@ -117,6 +118,37 @@ export function decodeModel(
   const file = opts.file ?? '<bytes>';
   const notOnnx = describeNonModel(bytes);
   if (notOnnx) throw new OnnxError('E_FORMAT', `"${file}" is not an ONNX model: ${notOnnx.what}`, { path: file, hint: notOnnx.hint });
+  const direct = decodeDirectly(bytes);
+  if (direct) {
+    if (!direct.model.hasGraph && direct.model.opsetImports.length === 0) throw noGraph(file);
+    direct.model.baseDir = opts.baseDir ?? '.';
+    return direct;
+  }
+  return decodeThroughMessages(bytes, file, opts.baseDir);
+}
+
+/** The direct decoder's result, or undefined when the bytes need the reference path (see decode-model.ts). */
+function decodeDirectly(bytes: Uint8Array): ReturnType<typeof decodeModelDirect> | undefined {
+  try {
+    return decodeModelDirect(bytes);
+  } catch {
+    return undefined; // the reference path decodes it again and gives the exact result or error
+  }
+}
+
+function noGraph(file: string): OnnxError {
+  return new OnnxError('E_FORMAT', `"${file}" is not an ONNX model: it decodes as protobuf but has no graph and no opset import`, {
+    path: file,
+    hint: 'is it a TensorProto (.pb) or another protobuf file?',
+  });
+}
+
+/** The reference path: generated protobufjs messages, then from-proto.ts. */
+export function decodeThroughMessages(
+  bytes: Uint8Array,
+  file: string,
+  baseDir?: string,
+): { model: Model; warnings: string[]; diagnostics: Diagnostic[] } {
   let proto: onnx.ModelProto;
   try {
     proto = onnx.ModelProto.decode(bytes);
@@ -126,15 +158,10 @@ export function decodeModel(
       hint: 'the file may be truncated or not a binary ONNX model',
     });
   }
-  if (!proto.graph && (proto.opsetImport ?? []).length === 0) {
-    throw new OnnxError('E_FORMAT', `"${file}" is not an ONNX model: it decodes as protobuf but has no graph and no opset import`, {
-      path: file,
-      hint: 'is it a TensorProto (.pb) or another protobuf file?',
-    });
-  }
+  if (!proto.graph && (proto.opsetImport ?? []).length === 0) throw noGraph(file);
   try {
     const { model, warnings, diagnostics } = modelFromProto(proto);
-    model.baseDir = opts.baseDir ?? '.';
+    model.baseDir = baseDir ?? '.';
     return { model, warnings, diagnostics };
   } catch (e) {
     if (e instanceof OnnxError) throw new OnnxError(e.code, `"${file}": ${e.message}`, { ...e.detail, path: file });
