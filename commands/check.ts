@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import { checkModel } from '../src/check/check.js';
-import { loadModel } from '../src/io/load.js';
 import { saveModel } from '../src/io/save.js';
 import { buildCheckReport } from '../src/report/check.js';
 import { ExitCode } from './shared/exit-codes.js';
 import { resolvePath, type CommandContext } from './shared/context.js';
+import { loadWithProgress } from './shared/load.js';
 import { makeOutput } from './shared/output.js';
 import { guardOutput } from './shared/write.js';
 import { formatCheck } from './text/check.js';
@@ -17,6 +17,8 @@ interface CheckOpts {
   inPlace?: boolean;
 }
 
+const STAGES = { infer: 'inferring shapes', rules: 'checking the rules' } as const;
+
 export function checkCommand(ctx: CommandContext): Command {
   return new Command('check')
     .description('validate a model against the ONNX spec and infer the type and shape of every value')
@@ -26,18 +28,31 @@ export function checkCommand(ctx: CommandContext): Command {
     .option('--shapes', 'also list the type and shape of every value')
     .option('-o, --output <file>', 'write the model with value_info filled from inference')
     .option('--in-place', 'allow -o to overwrite the input')
-    .action((file: string, opts: CheckOpts, cmd: Command) => {
+    .action(async (file: string, opts: CheckOpts, cmd: Command) => {
       const out = makeOutput(ctx.io, cmd.optsWithGlobals());
       const input = resolvePath(ctx, file);
       if (opts.output) guardOutput(input, resolvePath(ctx, opts.output), !!opts.inPlace);
-      const loaded = loadModel(input, { checkExternal: false });
-      const result = checkModel(loaded.model, { strict: !!opts.strict, apply: !!opts.output, loadDiagnostics: loaded.diagnostics });
-      const report = buildCheckReport(loaded.model, file, result, { shapes: !!opts.shapes });
-      if (opts.output && result.valid) {
-        saveModel(loaded.model, resolvePath(ctx, opts.output));
-        report.output = opts.output;
-      }
-      out.render(report, formatCheck);
+      const { report, result } = await out.withProgress((progress) => {
+        const loaded = loadWithProgress(progress, input, file, { checkExternal: false });
+        let stage: keyof typeof STAGES | undefined;
+        const result = checkModel(loaded.model, {
+          strict: !!opts.strict,
+          apply: !!opts.output,
+          loadDiagnostics: loaded.diagnostics,
+          onProgress: (s, done, total) => {
+            if (s !== stage) progress.step(STAGES[(stage = s)], { total });
+            progress.update(done, total);
+          },
+        });
+        const report = buildCheckReport(loaded.model, file, result, { shapes: !!opts.shapes });
+        if (opts.output && result.valid) {
+          progress.step(`writing ${opts.output}`, { unit: 'bytes' });
+          saveModel(loaded.model, resolvePath(ctx, opts.output), { onProgress: (done, total) => progress.update(done, total) });
+          report.output = opts.output;
+        }
+        return { report, result };
+      });
+      await out.render(report, { text: formatCheck, view: () => import('./views/CheckView.js'), plainJson: true });
       if (!result.valid) {
         const unreadable = result.diagnostics.some((d) => d.code === 'E_EXTERNAL_MISSING' || d.code === 'E_EXTERNAL_RANGE');
         ctx.setExit(unreadable ? ExitCode.INPUT : ExitCode.FINDINGS);

@@ -5,14 +5,12 @@ import { drawModel, mayUseGraphviz, type DrawFormat, type LayoutChoice } from '.
 import { GraphvizWorker } from '../src/draw/graphviz.js';
 import { findFonts } from '../src/draw/png.js';
 import type { CollapseMode } from '../src/draw/collapse.js';
-import { loadModel } from '../src/io/load.js';
 import { buildDrawReport } from '../src/report/draw.js';
 import { OnnxError } from '../src/util/errors.js';
 import { writeFileAtomic } from '../src/io/atomic-write.js';
 import { resolvePath, type CommandContext } from './shared/context.js';
-import { progressEnabled } from './shared/io.js';
+import { loadWithProgress } from './shared/load.js';
 import { makeOutput } from './shared/output.js';
-import { NO_PROGRESS, progressLine } from './shared/progress-line.js';
 import { guardOutput } from './shared/write.js';
 import { formatDraw } from './text/draw.js';
 
@@ -88,37 +86,42 @@ export function drawCommand(ctx: CommandContext): Command {
       guardOutput(input, target, false);
       // Graphviz's WebAssembly loads in its worker while the model is read.
       const graphviz = mayUseGraphviz(format, opts.layout) ? new GraphvizWorker() : undefined;
-      const live = !global.json && progressEnabled(ctx.io, global.color === false) ? progressLine(ctx.io.stderr) : NO_PROGRESS;
+      let report;
       try {
-        live.set('loading the model');
-        const loaded = loadModel(input, { checkExternal: false });
-        const loadMs = performance.now() - started;
-        for (const w of loaded.warnings) out.warn(w);
-        const result = await drawModel(loaded.model, {
-          format,
-          rankdir: opts.rankdir,
-          hideNames: !!opts.hideNames,
-          hideShapes: !!opts.hideShapes,
-          hideInitializers: !!opts.hideInitializers,
-          collapse: opts.collapse,
-          ...(depth !== undefined ? { depth } : {}),
-          ...(opts.around !== undefined ? { around: opts.around, radius } : {}),
-          layout: opts.layout,
-          ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
-          title: path.basename(file),
-          onProgress: (_stage, detail) => live.set(detail),
-          ...(graphviz ? { graphviz } : {}),
-          ...(format === 'png' ? { fonts: findFonts(ctx.io.env) } : {}),
+        report = await out.withProgress(async (progress) => {
+          const loadStarted = performance.now();
+          const loaded = loadWithProgress(progress, input, file, { checkExternal: false });
+          const loadMs = performance.now() - loadStarted;
+          for (const w of loaded.warnings) out.warn(w);
+          let stage = '';
+          const result = await drawModel(loaded.model, {
+            format,
+            rankdir: opts.rankdir,
+            hideNames: !!opts.hideNames,
+            hideShapes: !!opts.hideShapes,
+            hideInitializers: !!opts.hideInitializers,
+            collapse: opts.collapse,
+            ...(depth !== undefined ? { depth } : {}),
+            ...(opts.around !== undefined ? { around: opts.around, radius } : {}),
+            layout: opts.layout,
+            ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
+            title: path.basename(file),
+            onProgress: (_stage, detail, done, total) => {
+              if (detail !== stage) progress.step((stage = detail), total !== undefined ? { total } : {});
+              if (done !== undefined) progress.update(done, total);
+            },
+            ...(graphviz ? { graphviz } : {}),
+            ...(format === 'png' ? { fonts: findFonts(ctx.io.env) } : {}),
+          });
+          progress.step(`writing ${opts.output}`);
+          writeFileAtomic(target, result.content);
+          for (const w of result.warnings) out.warn(w);
+          const bytes = fs.statSync(target).size;
+          return buildDrawReport(result, { path: file, output: opts.output!, bytes, loadMs, totalMs: performance.now() - started });
         });
-        live.set(`writing ${opts.output}`);
-        writeFileAtomic(target, result.content);
-        live.done();
-        for (const w of result.warnings) out.warn(w);
-        const bytes = fs.statSync(target).size;
-        out.render(buildDrawReport(result, { path: file, output: opts.output, bytes, loadMs, totalMs: performance.now() - started }), formatDraw);
       } finally {
-        live.done();
         graphviz?.close();
       }
+      await out.render(report, { text: formatDraw, view: () => import('./views/DrawView.js') });
     });
 }

@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import { editModel } from '../src/edit/edit-model.js';
+import type { EditStage } from '../src/edit/session.js';
 import { readTensorFile } from '../src/edit/tensor-source.js';
 import type { Model } from '../src/ir/model.js';
 import { loadModel } from '../src/io/load.js';
@@ -14,9 +15,17 @@ import { OnnxError } from '../src/util/errors.js';
 import { EDIT_FLAGS, PARAM_FLAGS, editsFromFlags, type FlagUse } from './edit-args.js';
 import { resolvePath, type CommandContext } from './shared/context.js';
 import { ExitCode } from './shared/exit-codes.js';
+import { loadWithProgress } from './shared/load.js';
 import { makeOutput } from './shared/output.js';
 import { guardOutput } from './shared/write.js';
 import { formatEdit } from './text/edit.js';
+
+const EDIT_STAGES: Record<EditStage, string> = {
+  prepare: 'inferring shapes',
+  edit: 'applying edits',
+  infer: 're-inferring shapes',
+  validate: 'validating',
+};
 
 interface EditFlags {
   output?: string;
@@ -78,7 +87,7 @@ export function editCommand(ctx: CommandContext): Command {
         '  onnx edit model.onnx -o out.onnx --script edits.json',
       ].join('\n'),
     )
-    .action((file: string, flags: EditFlags, command: Command) => {
+    .action(async (file: string, flags: EditFlags, command: Command) => {
       const out = makeOutput(ctx.io, command.optsWithGlobals());
       const input = resolvePath(ctx, file);
       const edits = editsFromFlags(uses, { cwd: ctx.io.cwd });
@@ -86,19 +95,28 @@ export function editCommand(ctx: CommandContext): Command {
       const target = flags.output ? resolvePath(ctx, flags.output) : flags.inPlace ? input : undefined;
       if (!target && !flags.dryRun) throw new OnnxError('E_USAGE', 'say where to write the edited model', { hint: 'give -o OUT, --in-place, or --dry-run to only see the changes' });
       if (target) guardOutput(input, target, !!flags.inPlace);
-      const loaded = loadModel(input);
-      for (const w of loaded.warnings) out.warn(w);
-      const saveOpts = target === input ? externalLocation(loaded.model) : {};
-      const result = editModel(loaded.model, edits, {
-        readTensor: (f) => readTensorFile(resolvePath(ctx, f), f),
-        loadModel: (f) => loadModel(resolvePath(ctx, f), { loadExternal: true }).model,
+      const { report, result } = await out.withProgress((progress) => {
+        const loaded = loadWithProgress(progress, input, file);
+        for (const w of loaded.warnings) out.warn(w);
+        const saveOpts = target === input ? externalLocation(loaded.model) : {};
+        let stage: EditStage | undefined;
+        const result = editModel(loaded.model, edits, {
+          readTensor: (f) => readTensorFile(resolvePath(ctx, f), f),
+          loadModel: (f) => loadModel(resolvePath(ctx, f), { loadExternal: true }).model,
+          onProgress: (s, done, total) => {
+            if (s !== stage) progress.step(EDIT_STAGES[(stage = s)], { total });
+            progress.update(done, total);
+          },
+        });
+        let written: string | null = null;
+        if (result.valid && target && !flags.dryRun) {
+          progress.step(`writing ${flags.output ?? file}`, { unit: 'bytes' });
+          saveModel(loaded.model, target, { ...saveOpts, onProgress: (done, total) => progress.update(done, total) });
+          written = flags.output ?? file;
+        }
+        return { report: buildEditReport(loaded.model, file, result, { output: written, dryRun: !!flags.dryRun }), result };
       });
-      let written: string | null = null;
-      if (result.valid && target && !flags.dryRun) {
-        saveModel(loaded.model, target, saveOpts);
-        written = flags.output ?? file;
-      }
-      out.render(buildEditReport(loaded.model, file, result, { output: written, dryRun: !!flags.dryRun }), formatEdit);
+      await out.render(report, { text: formatEdit, view: () => import('./views/EditView.js') });
       if (!result.valid) {
         ctx.setExit(ExitCode.FINDINGS);
         if (target && !flags.dryRun) out.warn(`not writing ${flags.output ?? file}: the edited model is invalid`);

@@ -1,16 +1,14 @@
 /** `onnx run`: flags are parsed and checked here; the work is src/report/run.ts, the text commands/text/run.ts. */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Command } from 'commander';
 import { runModelReport, DEFAULT_TOLERANCE, type RunModelOptions, type RunPhase, type RunProgress } from '../src/report/run.js';
 import { parseShapeFlag, usage } from './shared/args.js';
 import { OnnxError } from '../src/util/errors.js';
 import { resolvePath, type CommandContext } from './shared/context.js';
 import { ExitCode } from './shared/exit-codes.js';
-import { progressEnabled } from './shared/io.js';
+import { loadProgress } from './shared/load.js';
 import { makeOutput } from './shared/output.js';
-import { progressLine } from './shared/progress.js';
+import type { Progress } from './shared/progress.js';
 import { formatRun } from './text/run.js';
 
 interface RunFlags {
@@ -62,38 +60,43 @@ export function parseRange(text: string): [number, number] {
   return [lo!, hi!];
 }
 
-/** Models from this size on get a progress line while they load. */
-const BIG_MODEL = 64 << 20;
-
-function fileSize(p: string): number {
-  try {
-    return fs.statSync(p).size;
-  } catch {
-    return 0;
-  }
-}
-
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-function phaseText(model: string, phase: RunPhase, d?: RunProgress): string {
-  switch (phase) {
-    case 'load':
-      return `loading ${model}…${d?.totalBytes ? ` ${Math.floor((100 * d.bytes!) / d.totalBytes)}% of external data` : ''}`;
-    case 'inputs':
-      return 'reading inputs…';
-    case 'warmup':
-    case 'run': {
-      const runs = d?.runs && d.runs > 1 ? ` ${d.run}/${d.runs}` : '';
-      const nodes = d?.nodes ? ` · node ${d.node}/${d.nodes}${d.opType ? ` (${d.opType})` : ''}` : '';
-      return `${phase === 'run' ? 'running' : 'warming up'}${runs}${nodes}`;
+/** Shows the phases of a run as progress steps: load stages, inputs, warm-up and timed runs node by node, files, comparison. */
+function runProgress(progress: Progress, file: string, shownAs: string, writes: boolean): (phase: RunPhase, d?: RunProgress) => void {
+  const load = loadProgress(progress, file, shownAs);
+  let current: RunPhase | undefined;
+  const enter = (phase: RunPhase, label: string, total?: number): void => {
+    if (phase === current) return;
+    current = phase;
+    progress.step(label, total !== undefined ? { total } : {});
+  };
+  return (phase, d) => {
+    switch (phase) {
+      case 'load':
+        current = 'load';
+        load(d?.stage ?? 'read', d?.bytes, d?.totalBytes);
+        return;
+      case 'inputs':
+        return enter(phase, 'reading inputs');
+      case 'warmup':
+      case 'run': {
+        const runs = d?.runs ?? 1;
+        const nodes = d?.nodes ?? 0;
+        enter(phase, phase === 'run' ? (runs > 1 ? `running ${runs} times` : 'running') : `warming up ${runs} times`, runs * nodes);
+        if (d?.node === undefined) return;
+        const op = d.opType ?? '';
+        progress.update((d.run! - 1) * nodes + d.node, runs * nodes, runs > 1 ? `run ${d.run}/${runs}${op ? ` · ${op}` : ''}` : op);
+        return;
+      }
+      case 'write':
+        return enter(phase, writes ? 'writing files' : 'summarizing outputs');
+      case 'compare':
+        return enter(phase, 'comparing');
     }
-    case 'write':
-      return 'writing files…';
-    case 'compare':
-      return 'comparing…';
-  }
+  };
 }
 
 export function runCommand(ctx: CommandContext): Command {
@@ -155,25 +158,14 @@ export function runCommand(ctx: CommandContext): Command {
         tolerance: { atol: nonNegative('--atol', flags.atol, DEFAULT_TOLERANCE.atol), rtol: nonNegative('--rtol', flags.rtol, DEFAULT_TOLERANCE.rtol) },
         ...(flags.dumpIntermediates !== undefined ? { dumpIntermediates: flags.dumpIntermediates } : {}),
       };
-      const showProgress = !out.json && progressEnabled(ctx.io, globals.color === false);
-      const progress = progressLine(ctx.io, showProgress);
-      const name = path.basename(file);
-      // Loading blocks until done: announce a big model at once rather than after the delay.
-      const big = showProgress && fileSize(resolve(file)) > BIG_MODEL;
-      let report;
-      try {
-        report = await runModelReport(options, {
-          warn: (m) => {
-            progress.done();
-            out.warn(m);
-          },
-          ...(showProgress ? { progress: (phase: RunPhase, d?: RunProgress) => progress.update(phaseText(name, phase, d), big && phase === 'load' && !d) } : {}),
+      const report = await out.withProgress((progress) =>
+        runModelReport(options, {
+          warn: (m) => out.warn(m),
+          progress: runProgress(progress, resolve(file), file, flags.outputDir !== undefined || flags.dumpIntermediates !== undefined),
           ...(ctx.io.env.ONNX_CLI_ORT_MODULE ? { ortModule: ctx.io.env.ONNX_CLI_ORT_MODULE } : {}),
-        });
-      } finally {
-        progress.done();
-      }
-      out.render(report, formatRun);
+        }),
+      );
+      await out.render(report, { text: formatRun, view: () => import('./views/RunView.js') });
       if (!report.ok) ctx.setExit(ExitCode.FINDINGS);
     });
 }

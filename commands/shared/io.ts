@@ -1,3 +1,5 @@
+import type { ProgressOptions } from './progress.js';
+
 /** The streams and environment a command runs with; tests pass their own. */
 export interface OutStream {
   write(s: string): unknown;
@@ -10,6 +12,8 @@ export interface CliIO {
   stderr: OutStream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Timing of progress views (tests shorten the delay, or fake the clock). */
+  progress?: ProgressOptions;
 }
 
 export function processIO(): CliIO {

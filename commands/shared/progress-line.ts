@@ -1,38 +1,32 @@
 /**
- * One self-rewriting status line on stderr for long work ("laying out 18,000 boxes… 4.2 s").
- * Only on a TTY (the caller decides); throttled, and erased when done so output stays clean.
+ * The progress sink where ink cannot render (stdout is not a terminal, or ink failed to load):
+ * one self-rewriting line on stderr, cut to the terminal width, erased when done.
  */
 import type { OutStream } from './io.js';
+import { progressText, type ProgressSink } from './progress.js';
 
-export interface ProgressLine {
-  set(text: string): void;
-  done(): void;
-}
+const ERASE = '\r\x1b[2K';
 
-export const NO_PROGRESS: ProgressLine = { set: () => {}, done: () => {} };
-
-export function progressLine(stream: OutStream, intervalMs = 250): ProgressLine {
-  const start = Date.now();
-  const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-  let text = '';
-  let frame = 0;
-  let last = 0;
-  const paint = (): void => {
-    last = Date.now();
-    const secs = ((last - start) / 1000).toFixed(1);
-    const width = Math.max(20, (stream.columns ?? 80) - 1);
-    stream.write(`\r\u001b[K${`${frames[frame++ % frames.length]} ${text} ${secs} s`.slice(0, width)}`);
+export function lineSink(stream: OutStream): ProgressSink {
+  let drawn = false;
+  let last = '';
+  const line = (text: string): string => {
+    const width = Math.max(20, (stream.columns || 80) - 1);
+    return text.length > width ? `${text.slice(0, width - 1)}…` : text;
   };
-  const timer = setInterval(paint, intervalMs);
-  timer.unref();
   return {
-    set(t) {
-      text = t;
-      if (Date.now() - last >= intervalMs / 2) paint();
+    draw(s) {
+      last = line(progressText(s));
+      drawn = true;
+      stream.write(`${ERASE}${last}`);
     },
-    done() {
-      clearInterval(timer);
-      if (last > 0) stream.write('\r\u001b[K');
+    print(text) {
+      // The printed line takes the live line's place; the live line comes back under it.
+      stream.write(`${drawn ? ERASE : ''}${text}\n${drawn ? last : ''}`);
+    },
+    close() {
+      if (drawn) stream.write(ERASE);
+      drawn = false;
     },
   };
 }

@@ -22,7 +22,7 @@ export function formatValue(v: number | null): string {
   return String(Number(v.toPrecision(4)));
 }
 
-function formatDiff(v: number | null): string {
+export function formatDiff(v: number | null): string {
   if (v === null) return '-';
   if (v === 0) return '0';
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : 'inf';
@@ -30,19 +30,19 @@ function formatDiff(v: number | null): string {
 }
 
 /** 1e-5 rather than 0.00001. */
-function formatTolerance(x: number): string {
+export function formatTolerance(x: number): string {
   return x !== 0 && Math.abs(x) < 1e-3 ? x.toExponential() : String(x);
 }
 
-function formatGflops(x: number): string {
+export function formatGflops(x: number): string {
   return x >= 100 ? x.toFixed(0) : x >= 0.01 ? x.toPrecision(3) : x === 0 ? '0' : x.toExponential(1);
 }
 
-function percent(share: number): string {
+export function percent(share: number): string {
   return `${(100 * share).toFixed(1)}%`;
 }
 
-function stats(s: TensorStats | null): string {
+export function formatStats(s: TensorStats | null): string {
   if (!s) return '';
   const parts = [`min ${formatValue(s.min)}`, `max ${formatValue(s.max)}`, `mean ${formatValue(s.mean)}`];
   if (s.nan) parts.push(`${s.nan} NaN`);
@@ -50,7 +50,7 @@ function stats(s: TensorStats | null): string {
   return parts.join('  ');
 }
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
@@ -90,7 +90,7 @@ export function formatRun(r: RunReport, c: ChalkInstance): string {
     o.name,
     o.dtype ?? '?',
     o.shape ? formatShape(o.shape) : o.items !== undefined ? plural(o.items, 'item') : '',
-    stats(o.stats),
+    formatStats(o.stats),
     o.file ? `-> ${o.file}${o.storedAs ? ` (as ${o.storedAs})` : ''}` : '',
   ]);
   out.push(styled(orows, (_r, col, s) => (col === 0 ? c.cyan(s) : col === 1 ? c.green(s) : col === 4 ? c.dim(s) : s)));

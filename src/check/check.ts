@@ -27,6 +27,8 @@ export interface CheckOptions {
   apply?: boolean;
   /** Findings the loader made (duplicate initializers, duplicate attributes ...). */
   loadDiagnostics?: readonly Diagnostic[];
+  /** Inference node by node (done of total main-graph nodes), then the rules graph by graph. */
+  onProgress?: (stage: 'infer' | 'rules', done: number, total: number) => void;
 }
 
 export interface CheckResult {
@@ -66,7 +68,13 @@ function scopes(model: Model): GraphScope[] {
 
 export function checkModel(model: Model, opts: CheckOptions = {}): CheckResult {
   const diagnostics: Diagnostic[] = [...(opts.loadDiagnostics ?? [])];
-  const inferred = inferModel(model, { registry: opts.registry ?? defaultRegistry, strict: opts.strict ?? false, apply: false });
+  const onProgress = opts.onProgress;
+  const inferred = inferModel(model, {
+    registry: opts.registry ?? defaultRegistry,
+    strict: opts.strict ?? false,
+    apply: false,
+    ...(onProgress ? { onProgress: (done: number, total: number) => onProgress('infer', done, total) } : {}),
+  });
   const ctx: CheckContext = {
     model,
     registry: opts.registry ?? defaultRegistry,
@@ -77,10 +85,12 @@ export function checkModel(model: Model, opts: CheckOptions = {}): CheckResult {
   checkExternal(ctx);
   checkFunctions(ctx);
   if (model.hasGraph) {
-    for (const scope of scopes(model)) {
+    const all = scopes(model);
+    all.forEach((scope, i) => {
+      onProgress?.('rules', i, all.length);
       checkStructure(ctx, scope);
       checkNodes(ctx, scope);
-    }
+    });
   }
   // A node already reported for its structure (attributes, counts) is not reported again for
   // the inference failure that follows from it: one problem, one line.

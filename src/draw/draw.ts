@@ -44,7 +44,8 @@ export interface DrawOptions {
   registry?: OpRegistry;
   /** Stops Graphviz after this long (E_TOO_LARGE). */
   timeoutMs?: number;
-  onProgress?: (stage: DrawStage, detail: string) => void;
+  /** What the drawing is doing; inference also says how many nodes of the main graph are done. */
+  onProgress?: (stage: DrawStage, detail: string, done?: number, total?: number) => void;
   /** Font files for PNG text (default: findFonts()). */
   fonts?: string[];
   /** A Graphviz worker started early (it loads while the model does); drawModel uses or closes it. */
@@ -94,7 +95,11 @@ export async function drawModel(model: Model, opts: DrawOptions): Promise<DrawRe
   try {
     const t0 = performance.now();
     progress('infer', 'inferring shapes');
-    const { types } = inferModel(model, { apply: false, ...(opts.registry ? { registry: opts.registry } : {}) });
+    const { types } = inferModel(model, {
+      apply: false,
+      ...(opts.registry ? { registry: opts.registry } : {}),
+      ...(opts.onProgress ? { onProgress: (done: number, total: number) => progress('infer', 'inferring shapes', done, total) } : {}),
+    });
     const inferMs = performance.now() - t0;
     progress('build', 'building the picture');
     const { graph, groups, depth, warnings } = picture(model, types, opts);

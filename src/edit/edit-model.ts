@@ -29,6 +29,7 @@ export function editModel(model: Model, edits: readonly Edit[], opts: EditOption
   recordInferFailures(s);
   const changes: EditChange[] = [];
   edits.forEach((e, i) => {
+    opts.onProgress?.('edit', i, edits.length);
     try {
       changes.push(applyEdit(s, e));
     } catch (err) {

@@ -16,7 +16,14 @@ export interface EditOptions {
   readTensor?: (file: string) => Tensor;
   /** Loads another model (merge), with its external data in memory. */
   loadModel?: (file: string) => Model;
+  /**
+   * Where the work is: inference before the edits (nodes), the edits (one by one), re-inference
+   * after them (nodes), validation (nodes inferred by the check).
+   */
+  onProgress?: (stage: EditStage, done: number, total: number) => void;
 }
+
+export type EditStage = 'prepare' | 'edit' | 'infer' | 'validate';
 
 export class EditSession {
   /** Values whose declared type an edit set: re-inference keeps them. */

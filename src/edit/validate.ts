@@ -11,13 +11,19 @@ import { inferModel } from '../infer/infer-shapes.js';
 import { collectSymbols } from '../infer/merge.js';
 import type { Diagnostic } from '../util/diagnostics.js';
 import { shapeText } from './parse.js';
-import type { EditSession } from './session.js';
+import type { EditSession, EditStage } from './session.js';
 import type { EditChange } from './types.js';
+
+/** Inference progress reported as `stage` of the edit. */
+function nodeProgress(s: EditSession, stage: EditStage): { onProgress?: (done: number, total: number) => void } {
+  const report = s.opts.onProgress;
+  return report ? { onProgress: (done, total) => report(stage, done, total) } : {};
+}
 
 /** Remembers the nodes whose inference fails before any edit. */
 export function recordInferFailures(s: EditSession): void {
   const names = new Set(
-    inferModel(s.model, { registry: s.registry, apply: false })
+    inferModel(s.model, { registry: s.registry, apply: false, ...nodeProgress(s, 'prepare') })
       .diagnostics.filter((d) => d.code === 'E_INFER')
       .map((d) => d.node),
   );
@@ -44,7 +50,7 @@ export function retype(s: EditSession): EditChange[] {
   const main = s.model.graph;
   const before = new Map<Value, ValueType | undefined>(main.outputs.map((v) => [v, v.type]));
   let types: Map<Value, ValueType> | undefined;
-  const infer = () => (types ??= inferModel(s.model, { registry: s.registry, apply: false }).types);
+  const infer = () => (types ??= inferModel(s.model, { registry: s.registry, apply: false, ...nodeProgress(s, 'infer') }).types);
   if (s.typesStale) {
     const had = new Map<Value, ValueType>();
     for (const g of main.allGraphs()) {
@@ -97,7 +103,13 @@ export function validateEdited(s: EditSession): Diagnostic[] {
     if (list) list.push(n);
     else byName.set(n.name, [n]);
   }
-  const diagnostics = checkModel(s.model, { registry: s.registry }).diagnostics.map((d) => {
+  const report = s.opts.onProgress;
+  const onProgress = report
+    ? (stage: 'infer' | 'rules', done: number, total: number): void => {
+        if (stage === 'infer') report('validate', done, total);
+      }
+    : undefined;
+  const diagnostics = checkModel(s.model, { registry: s.registry, ...(onProgress ? { onProgress } : {}) }).diagnostics.map((d) => {
     if (d.code !== 'E_INFER' || d.severity !== 'warning' || d.node === undefined) return d;
     const nodes = byName.get(d.node) ?? [];
     if (nodes.length === 0 || nodes.some((n) => s.inferFailures.has(n))) return d;

@@ -21,6 +21,8 @@ export interface FlopsOptions {
   inputTypes?: ReadonlyMap<string, ValueType>;
   /** Symbolic dims count as 1 (default, as `info` does) or make the node's FLOPs unknown. */
   symbolic?: 'one' | 'unknown';
+  /** Progress of the inference this runs (nodes done, total). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface FlopsResult {
@@ -36,11 +38,16 @@ export interface FlopsResult {
   assumptions: string[];
 }
 
-function inferTypes(model: Model, registry: OpRegistry, inputTypes?: ReadonlyMap<string, ValueType>): (v: Value) => ValueType | undefined {
+function inferTypes(
+  model: Model,
+  registry: OpRegistry,
+  inputTypes?: ReadonlyMap<string, ValueType>,
+  onProgress?: (done: number, total: number) => void,
+): (v: Value) => ValueType | undefined {
   const state = new InferState(model, registry, { strict: false, fold: true, apply: false });
   const opsets = new Map(model.opsetImports.map((o) => [normalizeDomain(o.domain), o.version]));
   const g = model.graph;
-  state.inferGraph(g, opsets, inputTypes ? g.inputs.map((v) => inputTypes.get(v.name)) : undefined);
+  state.inferGraph(g, opsets, inputTypes ? g.inputs.map((v) => inputTypes.get(v.name)) : undefined, onProgress);
   return (v) => state.typeOf(v);
 }
 
@@ -48,7 +55,7 @@ function inferTypes(model: Model, registry: OpRegistry, inputTypes?: ReadonlyMap
 export function modelFlops(model: Model, opts: FlopsOptions = {}): FlopsResult {
   const registry = opts.registry ?? defaultRegistry;
   const given = opts.types;
-  const typeOf = given && !opts.inputTypes ? (v: Value) => given.get(v) ?? v.type : inferTypes(model, registry, opts.inputTypes);
+  const typeOf = given && !opts.inputTypes ? (v: Value) => given.get(v) ?? v.type : inferTypes(model, registry, opts.inputTypes, opts.onProgress);
   const opsets = new Map(model.opsetImports.map((o) => [normalizeDomain(o.domain), o.version]));
   const symbolic = opts.symbolic ?? 'one';
   const assumptions = new Set<string>();

@@ -31,6 +31,8 @@ export interface InferOptions {
   fold?: boolean;
   /** Write the merged types into Value.type (default true). */
   apply?: boolean;
+  /** Called after each node of the main graph: nodes done, nodes in all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface InferResult {
@@ -60,7 +62,7 @@ export class InferState {
   constructor(
     readonly model: Model,
     readonly registry: OpRegistry,
-    readonly opts: Required<Omit<InferOptions, 'registry'>>,
+    readonly opts: Required<Omit<InferOptions, 'registry' | 'onProgress'>>,
   ) {
     this.usedSymbols = collectSymbols(model);
   }
@@ -82,7 +84,12 @@ export class InferState {
   }
 
   /** Infers a graph whose formal inputs have `inputTypes` (for subgraphs and function bodies). */
-  inferGraph(g: Graph, opsets: ReadonlyMap<string, number>, inputTypes?: readonly (ValueType | undefined)[]): (ValueType | undefined)[] {
+  inferGraph(
+    g: Graph,
+    opsets: ReadonlyMap<string, number>,
+    inputTypes?: readonly (ValueType | undefined)[],
+    onProgress?: (done: number, total: number) => void,
+  ): (ValueType | undefined)[] {
     g.inputs.forEach((v, i) => {
       const given = inputTypes?.[i];
       const declared = v.type;
@@ -101,7 +108,11 @@ export class InferState {
     } catch {
       order = g.nodes; // a cycle: `check` reports it; infer in file order
     }
-    for (const n of order) this.inferNode(n, opsets);
+    let done = 0;
+    for (const n of order) {
+      this.inferNode(n, opsets);
+      onProgress?.(++done, order.length);
+    }
     return g.outputs.map((v) => this.typeOf(v));
   }
 
@@ -210,7 +221,7 @@ export function inferModel(model: Model, opts: InferOptions = {}): InferResult {
     apply: opts.apply ?? true,
   });
   const opsets = new Map(model.opsetImports.map((o) => [normalizeDomain(o.domain), o.version]));
-  state.inferGraph(model.graph, opsets);
+  state.inferGraph(model.graph, opsets, undefined, opts.onProgress);
   if (state.opts.apply) {
     for (const [v, t] of state.types) {
       if (v.isGraphInput()) continue;

@@ -19,7 +19,7 @@ import type { onnx } from './proto.js';
 import type { DecodedTensorProto } from './tensor-codec.js';
 
 /** Names visible in a graph: its own definitions, then the enclosing graph's. */
-class Scope {
+export class Scope {
   private readonly names = new Map<string, Value>();
   constructor(readonly parent?: Scope) {}
   define(v: Value): void {
@@ -36,7 +36,7 @@ class Scope {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lossy = new TextDecoder('utf-8');
 
-function decodeString(b: Uint8Array | string): { text: string; exact: boolean } {
+export function decodeString(b: Uint8Array | string): { text: string; exact: boolean } {
   if (typeof b === 'string') return { text: b, exact: true };
   try {
     return { text: utf8.decode(b), exact: true };
@@ -49,7 +49,7 @@ function has(m: object | null | undefined, key: string): boolean {
   return !!m && Object.hasOwn(m, key) && (m as Record<string, unknown>)[key] != null;
 }
 
-function pairs(list: onnx.IStringStringEntryProto[] | null | undefined): StringPairs | undefined {
+export function pairs(list: onnx.IStringStringEntryProto[] | null | undefined): StringPairs | undefined {
   if (!list || list.length === 0) return undefined;
   return list.map((e) => [e.key ?? '', e.value ?? '']);
 }
@@ -189,7 +189,7 @@ export function tensorFromProto(p: DecodedTensorProto): Tensor {
   return t;
 }
 
-function sparseFromProto(p: onnx.ISparseTensorProto): SparseTensor {
+export function sparseFromProto(p: onnx.ISparseTensorProto): SparseTensor {
   const values = tensorFromProto((p.values ?? {}) as DecodedTensorProto);
   const indices = p.indices ? tensorFromProto(p.indices as DecodedTensorProto) : undefined;
   const dims = (p.dims ?? []).map((d) => safeInt(d as never, 'a sparse tensor dimension'));
@@ -284,6 +284,10 @@ function attrFromProto(a: onnx.IAttributeProto, ctx: Converter, scope: Scope): A
 
 // ---- graphs ------------------------------------------------------------------------------
 
+export function annotationFromProto(q: onnx.ITensorAnnotation): TensorAnnotation {
+  return { tensorName: q.tensorName ?? '', quantParameterTensorNames: pairs(q.quantParameterTensorNames) ?? [] };
+}
+
 function applyValueInfo(v: Value, vi: onnx.IValueInfoProto): void {
   if (vi.type) v.type = typeFromProto(vi.type);
   if (has(vi, 'docString')) v.docString = vi.docString!;
@@ -292,12 +296,12 @@ function applyValueInfo(v: Value, vi: onnx.IValueInfoProto): void {
 }
 
 /** Converts graphs and functions; collects tolerant-mode findings. */
-class Converter {
+export class Converter {
   readonly warnings: string[] = [];
   /** The same findings with stable codes, for `check`. */
   readonly diagnostics: Diagnostic[] = [];
 
-  private note(code: string, message: string, extra: Partial<Diagnostic> = {}): void {
+  note(code: string, message: string, extra: Partial<Diagnostic> = {}): void {
     this.warnings.push(message);
     this.diagnostics.push({ severity: 'error', code, message, ...extra });
   }
@@ -307,11 +311,7 @@ class Converter {
     if (has(gp, 'docString')) g.docString = gp.docString!;
     const meta = pairs(gp.metadataProps);
     if (meta) g.metadataProps = meta;
-    if (gp.quantizationAnnotation?.length) {
-      g.quantizationAnnotations = gp.quantizationAnnotation.map(
-        (q): TensorAnnotation => ({ tensorName: q.tensorName ?? '', quantParameterTensorNames: pairs(q.quantParameterTensorNames) ?? [] }),
-      );
-    }
+    if (gp.quantizationAnnotation?.length) g.quantizationAnnotations = gp.quantizationAnnotation.map(annotationFromProto);
     const scope = new Scope(outer);
     for (const vi of gp.input ?? []) {
       const v = new Value(vi.name ?? '');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Model } from '../ir/model.js';
 import type { Diagnostic } from '../util/diagnostics.js';
 import { OnnxError, messageOf } from '../util/errors.js';
+import { decodeModelDirect } from './decode-model.js';
 import { checkExternalData, loadExternalData } from './external-data.js';
 import { modelFromProto } from './from-proto.js';
 import { onnx } from './proto.js';
@@ -17,7 +18,10 @@ export interface LoadOptions {
   loadExternal?: boolean;
   /** Check that external data files exist and are large enough. Default true. */
   checkExternal?: boolean;
+  /** Progress of reading external data (with loadExternal): bytes read, bytes in all. */
   onProgress?: (done: number, total: number) => void;
+  /** Progress of the model file: bytes read (big files only), then decoding (done 0 of the file's bytes). */
+  onFileProgress?: (stage: 'read' | 'decode', done: number, total: number) => void;
 }
 
 export interface LoadedModel {
@@ -36,7 +40,8 @@ const PROTOBUF_LIMIT = 2 ** 31 - 1;
 
 /** Reads and decodes a model file. Errors are OnnxErrors naming the file (exit code 3). */
 export function loadModel(file: string, opts: LoadOptions = {}): LoadedModel {
-  const bytes = readModelFile(file);
+  const bytes = readModelFile(file, opts.onFileProgress ? (done, total) => opts.onFileProgress!('read', done, total) : undefined);
+  opts.onFileProgress?.('decode', 0, bytes.byteLength);
   const loaded = decodeModel(bytes, { baseDir: path.dirname(path.resolve(file)), file });
   const ext = opts.checkExternal === false ? { files: [], bytes: 0 } : withFile(file, () => checkExternalData(loaded.model));
   if (opts.loadExternal) withFile(file, () => loadExternalData(loaded.model, { onProgress: opts.onProgress }));
@@ -52,8 +57,12 @@ function withFile<T>(file: string, f: () => T): T {
   }
 }
 
-/** Reads a file with errors that say what is wrong with it. */
-export function readModelFile(file: string): Buffer {
+/** Files from this size on are read in chunks, so that a caller can show how far the read is. */
+const CHUNKED_READ = 64 << 20;
+const READ_CHUNK = 8 << 20;
+
+/** Reads a file with errors that say what is wrong with it; `onProgress` hears of big reads chunk by chunk. */
+export function readModelFile(file: string, onProgress?: (done: number, total: number) => void): Buffer {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -77,9 +86,27 @@ export function readModelFile(file: string): Buffer {
     );
   }
   try {
-    return fs.readFileSync(file);
+    return onProgress && st.size >= CHUNKED_READ ? readInChunks(file, st.size, onProgress) : fs.readFileSync(file);
   } catch (e) {
     throw new OnnxError('E_READ', `cannot read "${file}": ${messageOf(e)}`, { path: file });
+  }
+}
+
+/** The same bytes as readFileSync, read a chunk at a time with a report after each. */
+function readInChunks(file: string, size: number, onProgress: (done: number, total: number) => void): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  const fd = fs.openSync(file, 'r');
+  try {
+    let done = 0;
+    while (done < size) {
+      const n = fs.readSync(fd, buf, done, Math.min(READ_CHUNK, size - done), done);
+      if (n === 0) throw new Error(`the file ended after ${done} of ${size} bytes`);
+      done += n;
+      onProgress(done, size);
+    }
+    return buf;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -91,6 +118,37 @@ export function decodeModel(
   const file = opts.file ?? '<bytes>';
   const notOnnx = describeNonModel(bytes);
   if (notOnnx) throw new OnnxError('E_FORMAT', `"${file}" is not an ONNX model: ${notOnnx.what}`, { path: file, hint: notOnnx.hint });
+  const direct = decodeDirectly(bytes);
+  if (direct) {
+    if (!direct.model.hasGraph && direct.model.opsetImports.length === 0) throw noGraph(file);
+    direct.model.baseDir = opts.baseDir ?? '.';
+    return direct;
+  }
+  return decodeThroughMessages(bytes, file, opts.baseDir);
+}
+
+/** The direct decoder's result, or undefined when the bytes need the reference path (see decode-model.ts). */
+function decodeDirectly(bytes: Uint8Array): ReturnType<typeof decodeModelDirect> | undefined {
+  try {
+    return decodeModelDirect(bytes);
+  } catch {
+    return undefined; // the reference path decodes it again and gives the exact result or error
+  }
+}
+
+function noGraph(file: string): OnnxError {
+  return new OnnxError('E_FORMAT', `"${file}" is not an ONNX model: it decodes as protobuf but has no graph and no opset import`, {
+    path: file,
+    hint: 'is it a TensorProto (.pb) or another protobuf file?',
+  });
+}
+
+/** The reference path: generated protobufjs messages, then from-proto.ts. */
+export function decodeThroughMessages(
+  bytes: Uint8Array,
+  file: string,
+  baseDir?: string,
+): { model: Model; warnings: string[]; diagnostics: Diagnostic[] } {
   let proto: onnx.ModelProto;
   try {
     proto = onnx.ModelProto.decode(bytes);
@@ -100,15 +158,10 @@ export function decodeModel(
       hint: 'the file may be truncated or not a binary ONNX model',
     });
   }
-  if (!proto.graph && (proto.opsetImport ?? []).length === 0) {
-    throw new OnnxError('E_FORMAT', `"${file}" is not an ONNX model: it decodes as protobuf but has no graph and no opset import`, {
-      path: file,
-      hint: 'is it a TensorProto (.pb) or another protobuf file?',
-    });
-  }
+  if (!proto.graph && (proto.opsetImport ?? []).length === 0) throw noGraph(file);
   try {
     const { model, warnings, diagnostics } = modelFromProto(proto);
-    model.baseDir = opts.baseDir ?? '.';
+    model.baseDir = baseDir ?? '.';
     return { model, warnings, diagnostics };
   } catch (e) {
     if (e instanceof OnnxError) throw new OnnxError(e.code, `"${file}": ${e.message}`, { ...e.detail, path: file });

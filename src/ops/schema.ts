@@ -36,10 +36,13 @@ export function onnxElemName(t: DataType): string {
 }
 
 const canonicalCache = new WeakMap<ValueType, string | null>();
+const tensorNames: (string | undefined)[] = [];
 
 /** Canonical type string of a value type: tensor(float), seq(tensor(int64)), map(int64,tensor(float)). */
 export function canonicalType(t: ValueType | undefined): string | undefined {
   if (!t) return undefined;
+  // Tensors are nearly every value: one string per element type, no per-object cache entry.
+  if (t.kind === 'tensor') return t.elemType ? (tensorNames[t.elemType] ??= `tensor(${onnxElemName(t.elemType)})`) : undefined;
   const cached = canonicalCache.get(t);
   if (cached !== undefined) return cached ?? undefined;
   const s = computeCanonical(t);

@@ -136,7 +136,9 @@ export interface RunProgress {
   node?: number;
   nodes?: number;
   opType?: string;
-  /** Bytes of external data read so far, and in all (while loading). */
+  /** While loading: reading the file, decoding it, or reading external data. */
+  stage?: 'read' | 'decode' | 'external';
+  /** Bytes read so far, and in all (reading the file or its external data). */
   bytes?: number;
   totalBytes?: number;
 }
@@ -345,7 +347,12 @@ export async function runModelReport(o: RunModelOptions, hooks: RunHooks = {}): 
   const t0 = performance.now();
   const loaded = loadModel(resolve(o.model), {
     loadExternal: true,
-    ...(hooks.progress ? { onProgress: (bytes: number, totalBytes: number) => hooks.progress!('load', { bytes, totalBytes }) } : {}),
+    ...(hooks.progress
+      ? {
+          onProgress: (bytes: number, totalBytes: number) => hooks.progress!('load', { stage: 'external', bytes, totalBytes }),
+          onFileProgress: (stage: 'read' | 'decode', bytes: number, totalBytes: number) => hooks.progress!('load', { stage, bytes, totalBytes }),
+        }
+      : {}),
   });
   for (const w of loaded.warnings) warn(w);
   const session = Session.create(loaded.model, {

@@ -101,14 +101,21 @@ describe('onnx draw', () => {
     expect(r.code).toBe(3);
     expect(fs.readdirSync(dir).sort()).toEqual(before);
   });
-  it('shows progress on a terminal only, on stderr, and erases it', async () => {
-    const tty = await cli(['draw', CNN, '-o', out('p.html')], { tty: true });
-    expect(tty.stderr).toContain('\r');
-    expect(tty.stderr.endsWith('\r\u001b[K')).toBe(true);
-    expect(tty.stdout).not.toContain('\r');
-    const json = await cli(['draw', CNN, '-o', out('p.html'), '--json'], { tty: true });
+  it('shows progress on a terminal only, on stderr', async () => {
+    const tty = await cli(['draw', CNN, '-o', out('p.html')], { tty: true, progress: { delayMs: 0 } });
+    const plain = (s: string) => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(plain(tty.stderr)).toContain('✔ inferring shapes');
+    expect(plain(tty.stderr)).toContain('✔ writing');
+    expect(plain(tty.stdout)).toContain('✔ wrote');
+    expect(tty.stdout).not.toContain('inferring shapes');
+    // stdout piped, stderr a terminal: the one-line fallback, erased when done.
+    const line = await cli(['draw', CNN, '-o', out('p.html')], { stdoutTTY: false, stderrTTY: true, progress: { delayMs: 0 } });
+    expect(line.stderr).toContain('\r\u001b[2K');
+    expect(line.stderr.endsWith('\r\u001b[2K')).toBe(true);
+    expect(line.stdout).toMatch(/^wrote /);
+    const json = await cli(['draw', CNN, '-o', out('p.html'), '--json'], { tty: true, progress: { delayMs: 0 } });
     expect(json.stderr).toBe('');
-    const ci = await cli(['draw', CNN, '-o', out('p.html')], { tty: true, env: { CI: 'true' } });
+    const ci = await cli(['draw', CNN, '-o', out('p.html')], { tty: true, env: { CI: 'true' }, progress: { delayMs: 0 } });
     expect(ci.stderr).toBe('');
   });
 });

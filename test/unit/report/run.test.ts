@@ -58,12 +58,12 @@ describe('runModelReport', () => {
     const phases: string[] = [];
     const r = await runModelReport(
       { model: seqModel(), registry, warmup: 2, repeat: 3 },
-      { progress: (p: RunPhase, d) => phases.push(d?.run !== undefined ? `${p}${d.run}/${d.runs}:${d.node}` : p) },
+      { progress: (p: RunPhase, d) => phases.push(d?.run !== undefined ? `${p}${d.run}/${d.runs}:${d.node}` : d?.stage ? `${p}:${d.stage}` : p) },
     );
     expect(r.timing.runMs).toHaveLength(3);
     expect(r.timing.medianMs).toBe([...r.timing.runMs].sort((a, b) => a - b)[1]);
     expect(phases).toEqual([
-      'load', 'inputs',
+      'load', 'load:decode', 'inputs',
       'warmup1/2:0', 'warmup1/2:1', 'warmup1/2:2',
       'warmup2/2:0', 'warmup2/2:1', 'warmup2/2:2',
       'run1/3:0', 'run1/3:1', 'run1/3:2',
