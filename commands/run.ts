@@ -24,6 +24,8 @@ interface RunFlags {
   repeat?: string;
   warmup?: string;
   threads?: string;
+  reference?: boolean;
+  relaxedSimd?: boolean;
   compare?: string;
   atol?: string;
   rtol?: string;
@@ -113,8 +115,10 @@ export function runCommand(ctx: CommandContext): Command {
     .option('--rtol <x>', 'relative tolerance of --compare (default 1e-3)')
     .option('--profile', 'time per node and per op type, with FLOPs and GFLOP/s')
     .option('--repeat <n>', 'timed runs (default 1)')
-    .option('--warmup <n>', 'untimed runs before them (default 0)')
-    .option('--threads <n>', 'threads for onnxruntime (default: all cores; the reference executor uses one)')
+    .option('--warmup <n>', 'untimed runs before them (default 1 with the WebAssembly kernels, else 0)')
+    .option('--threads <n>', 'threads for the kernels and for onnxruntime (default: all cores)')
+    .option('--reference', 'run only the plain TypeScript reference kernels (no WebAssembly)')
+    .option('--relaxed-simd', 'use relaxed SIMD (fused multiply-add) where supported: faster, last bits may differ (also ONNX_RELAXED_SIMD=1)')
     .option('--dump-intermediates <dir>', 'write every computed value as DIR/<value name>.npy')
     .option('--json', 'print one JSON document (schema onnx-cli/run@1)')
     .action(async (file: string, flags: RunFlags, cmd: Command) => {
@@ -146,8 +150,10 @@ export function runCommand(ctx: CommandContext): Command {
         ...(flags.saveInputs !== undefined ? { saveInputs: flags.saveInputs } : {}),
         profile: !!flags.profile,
         repeat: integer('--repeat', flags.repeat, 1, 1),
-        warmup: integer('--warmup', flags.warmup, 0, 0),
+        ...(flags.warmup !== undefined ? { warmup: integer('--warmup', flags.warmup, 0, 0) } : {}),
         threads: integer('--threads', flags.threads, 1, os.availableParallelism()),
+        ...(flags.reference ? { engine: 'reference' as const } : {}),
+        ...(flags.relaxedSimd || ctx.io.env.ONNX_RELAXED_SIMD === '1' ? { relaxedSimd: true } : {}),
         ...(compare ? { compare } : {}),
         tolerance: { atol: nonNegative('--atol', flags.atol, DEFAULT_TOLERANCE.atol), rtol: nonNegative('--rtol', flags.rtol, DEFAULT_TOLERANCE.rtol) },
         ...(flags.dumpIntermediates !== undefined ? { dumpIntermediates: flags.dumpIntermediates } : {}),

@@ -69,6 +69,14 @@ export function formatRun(r: RunReport, c: ChalkInstance): string {
   const t = r.timing;
   const runs = t.repeat > 1 ? ` (median of ${t.repeat}${t.warmup ? `, ${t.warmup} warm-up` : ''})` : t.warmup ? ` (after ${t.warmup} warm-up)` : '';
   out.push(`${c.bold(r.model)}  ${c.dim(`loaded in ${formatMs(t.loadMs)} ms, ran in ${formatMs(t.medianMs)} ms${runs}`)}`);
+  const e = r.engine;
+  out.push(
+    c.dim(
+      e.kind === 'reference'
+        ? '  reference kernels (TypeScript), 1 thread'
+        : `  WebAssembly ${e.simd === 'relaxed' ? 'relaxed SIMD' : 'SIMD128'}, ${plural(e.threads, 'thread')}, ${e.fastNodes} of ${plural(e.nodes, 'node')} on fast kernels`,
+    ),
+  );
 
   out.push(heading(c, 'inputs'));
   if (r.inputs.length === 0) out.push('  (none)');

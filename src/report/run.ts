@@ -73,8 +73,10 @@ export interface RunReport {
   inputs: RunInputSummary[];
   outputs: RunOutputSummary[];
   timing: { loadMs: number; runMs: number[]; medianMs: number; warmup: number; repeat: number };
-  /** Threads asked for (the reference executor runs on one; onnxruntime uses them). */
+  /** Threads asked for (the fast kernels and onnxruntime use them). */
   threads: number;
+  /** What executed the model: WebAssembly SIMD kernels where a node allows them, or only the reference kernels. */
+  engine: RunEngine;
   /** Per node, slowest first (with --profile). */
   profile?: NodeProfile[];
   /** Per op type, slowest first (with --profile). */
@@ -85,6 +87,17 @@ export interface RunReport {
   compare?: { against: string; ok: boolean; atol: number; rtol: number; outputs: OutputComparison[] };
   intermediates?: { dir: string; count: number };
   warnings: string[];
+}
+
+export interface RunEngine {
+  kind: 'wasm' | 'reference';
+  /** 'relaxed' when relaxed SIMD (fused multiply-add) was asked for and is available. */
+  simd?: 'simd128' | 'relaxed';
+  /** Threads one kernel may use. */
+  threads: number;
+  /** Nodes of the main graph with a fast kernel, of all nodes. */
+  fastNodes: number;
+  nodes: number;
 }
 
 export interface RunModelOptions {
@@ -101,8 +114,13 @@ export interface RunModelOptions {
   saveInputs?: string;
   profile?: boolean;
   repeat?: number;
+  /** Untimed runs first; default 1 with the WebAssembly engine (its first run compiles and lays out memory), else 0. */
   warmup?: number;
   threads?: number;
+  /** 'reference': only the plain TypeScript kernels (default 'wasm': fast kernels where a node allows them). */
+  engine?: 'wasm' | 'reference';
+  /** Relaxed SIMD (fused multiply-add) where the JavaScript engine supports it. */
+  relaxedSimd?: boolean;
   compare?: { kind: 'onnxruntime' } | { kind: 'dir'; dir: string };
   tolerance?: Tolerance;
   dumpIntermediates?: string;
@@ -276,9 +294,8 @@ function withRandomInputHint(e: unknown, inputs: readonly RunInputSummary[]): un
 }
 
 /** Warm-up runs, then timed runs; the outputs (and intermediates, if asked) of the first timed run. */
-function timedRuns(session: Session, feeds: ReadonlyMap<string, RtValue>, inputs: readonly RunInputSummary[], o: RunModelOptions, hooks: RunHooks) {
+function timedRuns(session: Session, feeds: ReadonlyMap<string, RtValue>, inputs: readonly RunInputSummary[], o: RunModelOptions, hooks: RunHooks, warmup: number) {
   const repeat = o.repeat ?? 1;
-  const warmup = o.warmup ?? 0;
   const nodes = session.model.graph.nodes.length;
   const profiler = o.profile ? new Profiler() : undefined;
   const runMs: number[] = [];
@@ -323,7 +340,6 @@ export async function runModelReport(o: RunModelOptions, hooks: RunHooks = {}): 
     hooks.warn?.(m);
   };
   const repeat = o.repeat ?? 1;
-  const warmup = o.warmup ?? 0;
   const threads = o.threads ?? os.availableParallelism();
   const tol = o.tolerance ?? DEFAULT_TOLERANCE;
 
@@ -339,7 +355,19 @@ export async function runModelReport(o: RunModelOptions, hooks: RunHooks = {}): 
       : {}),
   });
   for (const w of loaded.warnings) warn(w);
-  const session = Session.create(loaded.model, { seed: o.seed ?? 0, ...(o.registry ? { registry: o.registry } : {}) });
+  const session = Session.create(loaded.model, {
+    seed: o.seed ?? 0,
+    ...(o.registry ? { registry: o.registry } : {}),
+    fast: o.engine !== 'reference',
+    threads,
+    simd: o.relaxedSimd ? 'relaxed' : 'simd128',
+  });
+  const ex = session.execution;
+  const engine: RunEngine =
+    ex.engine === 'reference'
+      ? { kind: 'reference', threads: 1, fastNodes: 0, nodes: ex.nodes }
+      : { kind: 'wasm', simd: ex.engine, threads: ex.threads, fastNodes: ex.fastNodes, nodes: ex.nodes };
+  const warmup = o.warmup ?? (engine.kind === 'wasm' ? 1 : 0);
   const loadMs = performance.now() - t0;
 
   let ort: OrtModule | undefined;
@@ -355,7 +383,7 @@ export async function runModelReport(o: RunModelOptions, hooks: RunHooks = {}): 
     warn(`the inputs were generated at random, so they differ from the ones "${o.compare.dir}" was made with; give them with --input or --input-dir`);
   }
 
-  const { runMs, outputs, profiler } = timedRuns(session, feeds, inputSummary, o, hooks);
+  const { runMs, outputs, profiler } = timedRuns(session, feeds, inputSummary, o, hooks, warmup);
   const outputValues = session.outputs.map((v) => [v.name, outputs.get(v.name)!] as const);
   hooks.progress?.('write');
   const written = o.outputDir !== undefined ? writeValues(o.outputDir, resolve(o.outputDir), outputValues) : undefined;
@@ -403,6 +431,7 @@ export async function runModelReport(o: RunModelOptions, hooks: RunHooks = {}): 
     outputs: outputSummary,
     timing: { loadMs, runMs, medianMs: median(runMs), warmup, repeat },
     threads,
+    engine,
     memory: memory(),
     warnings,
   };

@@ -17,11 +17,37 @@ import { OnnxError, messageOf } from '../util/errors.js';
 import { NodeKernelContext } from './kernel-context.js';
 import { checkFeeds } from './feeds.js';
 import { mulberry32 } from './random.js';
+import { wasmEngine, type SimdVariant } from './wasm/engine.js';
+import type { FastRun } from './wasm/fast-run.js';
+import { FastSession } from './wasm/fast-session.js';
 
 export interface SessionOptions {
   registry?: OpRegistry;
   /** Seed of the random operators (RandomNormal ... without a seed attribute). */
   seed?: number;
+  /**
+   * Fast float32 kernels on WebAssembly SIMD where a node allows them (default true); the
+   * reference kernels run everywhere else, and everywhere when WebAssembly is unavailable.
+   */
+  fast?: boolean;
+  /** Threads one fast kernel may use, the calling one included (default 1). */
+  threads?: number;
+  /** 'relaxed': fused multiply-add where the engine supports relaxed SIMD (results may differ in the last bits). */
+  simd?: SimdVariant;
+}
+
+/** How a session runs: which fast path (if any) and how many threads. */
+export interface ExecutionInfo {
+  /** 'reference' when no fast kernel is used. */
+  engine: 'reference' | SimdVariant;
+  threads: number;
+  /** Nodes of the main graph with a fast kernel, of all nodes. */
+  fastNodes: number;
+  nodes: number;
+  /** Nodes the last run computed with fast kernels (others declined or have none). */
+  lastRunFastNodes: number;
+  /** Bytes of the activation arena laid out by the first run (0 until then). */
+  arenaBytes: number;
 }
 
 export interface RunOptions {
@@ -74,6 +100,7 @@ export class Session {
   /** Functions being planned, innermost last, to refuse recursion. */
   private readonly planning: unknown[] = [];
   readonly random: () => number;
+  private fast?: FastSession;
 
   private constructor(
     readonly model: Model,
@@ -87,14 +114,24 @@ export class Session {
   static create(model: Model, opts: SessionOptions = {}): Session {
     const s = new Session(model, opts.registry ?? defaultRegistry, opts.seed ?? 0);
     const opsets = new Map(model.opsetImports.map((o) => [normalizeDomain(o.domain), o.version]));
-    s.plan(model.graph, opsets);
+    const main = s.plan(model.graph, opsets);
     if (s.missing.size > 0) {
       const list = [...s.missing].sort();
       throw new OnnxError('E_NO_KERNEL', `no kernel for ${list.length} operator${list.length > 1 ? 's' : ''}: ${list.join(', ')}`, {
         hint: 'these operators are not supported by the embedded executor yet',
       });
     }
+    const engine = opts.fast === false ? undefined : wasmEngine(opts.simd);
+    if (engine) s.fast = new FastSession(s, engine, model.graph, main.steps, { threads: opts.threads ?? 1 });
     return s;
+  }
+
+  /** Which engine runs the main graph's nodes. */
+  get execution(): ExecutionInfo {
+    const nodes = this.plans.get(this.model.graph)?.steps.length ?? 0;
+    if (!this.fast) return { engine: 'reference', threads: 1, fastNodes: 0, nodes, lastRunFastNodes: 0, arenaBytes: 0 };
+    const f = this.fast;
+    return { engine: f.engine.variant, threads: f.threads, fastNodes: f.fastSteps, nodes, lastRunFastNodes: f.lastRunFastSteps, arenaBytes: f.arenaBytes };
   }
 
   /** The graph inputs a caller feeds (not initializers). */
@@ -183,8 +220,27 @@ export class Session {
   }
 
   private execute(plan: GraphPlan, env: Env, opts: RunOptions, depth: number, kept: Map<string, RtValue> | undefined): void {
-    for (const st of plan.steps) {
+    const fast = this.fast && depth === 0 && plan.graph === this.model.graph ? this.fast.beginRun(env.values, kept !== undefined) : undefined;
+    let completed = false;
+    try {
+      this.executeSteps(plan, env, opts, depth, kept, fast);
+      completed = true;
+    } finally {
+      fast?.finish(plan.graph, env.values, completed);
+    }
+  }
+
+  private executeSteps(plan: GraphPlan, env: Env, opts: RunOptions, depth: number, kept: Map<string, RtValue> | undefined, fast: FastRun | undefined): void {
+    for (let i = 0; i < plan.steps.length; i++) {
+      const st = plan.steps[i]!;
       const node = st.node;
+      if (fast?.skips(i)) {
+        // Computed by a fused kernel of an earlier step.
+        opts.onNode?.(node, 0, depth);
+        for (const v of st.frees) env.values.delete(v);
+        fast.free(st.frees);
+        continue;
+      }
       const inputs = node.inputs.map((v) => {
         if (!v) return undefined;
         const x = env.get(v);
@@ -199,8 +255,11 @@ export class Session {
       });
       const t0 = performance.now();
       let outs: (RtValue | undefined)[];
+      let written: [Value, RtValue][] | undefined;
       try {
-        if (st.body) outs = this.runGraph(st.body.graph, inputs, env, opts, depth + 1);
+        written = fast?.run(i, inputs, (v) => env.get(v));
+        if (written) outs = [];
+        else if (st.body) outs = this.runGraph(st.body.graph, inputs, env, opts, depth + 1);
         else {
           const ctx = new NodeKernelContext(this, st.schema!, node, st.opset, inputs, env, opts, depth);
           outs = st.kernel!(ctx);
@@ -209,15 +268,19 @@ export class Session {
         throw wrapKernelError(e, node, st.opset);
       }
       opts.onNode?.(node, performance.now() - t0, depth);
-      node.outputs.forEach((o, i) => {
-        if (!o.name) return;
-        const x = outs[i];
-        if (x !== undefined) {
-          env.values.set(o, x);
-          kept?.set(o.name, x);
-        }
-      });
+      if (!written) {
+        if (fast) outs = fast.adopt(i, outs);
+        written = [];
+        node.outputs.forEach((o, k) => {
+          if (o.name && outs[k] !== undefined) written!.push([o, outs[k]!]);
+        });
+      }
+      for (const [o, x] of written) {
+        env.values.set(o, x);
+        kept?.set(o.name, x);
+      }
       if (!kept) for (const v of st.frees) env.values.delete(v);
+      fast?.free(st.frees);
     }
   }
 }

@@ -40,7 +40,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** Timings and machine-dependent numbers masked, for golden files. */
 function maskText(s: string): string {
-  return s.replace(/\d+(\.\d+)? ms/g, '<t> ms');
+  return s.replace(/\d+(\.\d+)? ms/g, '<t> ms').replace(/\d+ threads?,/g, '<n> threads,');
 }
 
 function maskJson(s: string): string {
@@ -49,6 +49,7 @@ function maskJson(s: string): string {
   doc.timing.runMs = doc.timing.runMs.map(() => 0);
   doc.timing.medianMs = 0;
   doc.threads = 0;
+  doc.engine.threads = 0;
   doc.memory = { peakRssBytes: 0, heapUsedBytes: 0 };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

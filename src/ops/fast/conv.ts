@@ -1,0 +1,162 @@
+/**
+ * 1-D and 2-D Conv with constant weights: a direct kernel for depthwise convolutions (one
+ * filter per channel), otherwise a GEMM per image and group whose B operand is packed straight
+ * from the image (im2col, one L2-sized block at a time; a 1x1 convolution reads the image as
+ * is). Weights are packed when the session is created, with a following BatchNormalization
+ * folded in; bias, a residual Add and Relu/Clip are applied as the output is stored.
+ */
+import { DataType } from '../../ir/dtype.js';
+import { OnnxError } from '../../util/errors.js';
+import { runGemm, runPadPlanes } from '../../runtime/wasm/gemm-call.js';
+import { runWindow, WindowMode } from '../../runtime/wasm/nn-calls.js';
+import { runUnary, UnaryOp } from '../../runtime/wasm/params.js';
+import { readWindowAttrs, windowGeometry, type WindowGeometry } from '../helpers/conv-pool.js';
+import type { Epilogue, FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';
+import { constFloats, floatInput, keepFloats, mayBeFloat, sizeOfDims, withTemp } from './util.js';
+
+const fail = (m: string): never => {
+  throw new OnnxError('E_KERNEL', m);
+};
+
+/** The window geometry of the input's spatial dims, or undefined where the reference must report an error. */
+export function geometryOf(attrs: ReturnType<typeof readWindowAttrs>, kernel: readonly number[], spatial: readonly number[]): WindowGeometry | undefined {
+  try {
+    return windowGeometry(spatial, { ...attrs, kernel }, fail);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Planes with their padding in place (the input itself when there is none). */
+export function paddedPlanes(ctx: FastRunContext, x: number, planes: number, H: number, W: number, PT: number, PL: number, Hp: number, Wp: number, fill: number): number {
+  if (Hp === H && Wp === W) return x;
+  const y = ctx.scratch(planes * Hp * Wp * 4);
+  runPadPlanes(ctx.engine, x, y, planes, H, W, PT, PL, Hp, Wp, ctx.threads, fill);
+  return y;
+}
+
+/** Spatial dims as 2-D (a 1-D convolution is one row). */
+function as2d(dims: readonly number[]): [number, number] {
+  return dims.length === 1 ? [1, dims[0]!] : [dims[0]!, dims[1]!];
+}
+
+function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undefined {
+  if (!mayBeFloat(info, [0, 1, 2]) || epilogue?.bias) return undefined;
+  const wt = info.constants[1];
+  const wData = constFloats(info, 1);
+  if (!wt || !wData || (wt.rank !== 3 && wt.rank !== 4)) return undefined;
+  const bIn = info.node.inputs[2];
+  const bData = bIn ? constFloats(info, 2) : undefined;
+  if (bIn && !bData) return undefined;
+  const nd = wt.rank - 2;
+  let attrs: ReturnType<typeof readWindowAttrs>;
+  try {
+    attrs = readWindowAttrs(info.attr, nd, wt.dims.slice(2), fail);
+  } catch {
+    return undefined;
+  }
+  const group = info.attr.int('group');
+  const M = wt.dims[0]!;
+  const Cg = wt.dims[1]!;
+  const kernel = wt.dims.slice(2);
+  const [KH, KW] = as2d(kernel);
+  if (group < 1 || M % group !== 0 || (bData && bData.length !== M)) return undefined;
+  const Mg = M / group;
+  const K = Cg * KH * KW;
+  // Weights and bias with a folded BatchNormalization.
+  const w = Float32Array.from(wData);
+  const bias = new Float32Array(M);
+  if (bData) bias.set(bData);
+  const affine = epilogue?.affine;
+  if (affine) {
+    if (affine.scale.length !== M) return undefined;
+    for (let m = 0; m < M; m++) {
+      const s = affine.scale[m]!;
+      for (let k = 0; k < K; k++) w[m * K + k]! *= s;
+      bias[m] = bias[m]! * s + affine.shift[m]!;
+    }
+  }
+  const hasBias = bData !== undefined || affine !== undefined;
+  const pBias = hasBias ? keepFloats(info, bias) : 0;
+  const clamp = epilogue?.clamp;
+  const residual = epilogue?.residual ? info.node.inputs.length : -1;
+  const depthwise = Cg === 1 && Mg === 1;
+  const e = info.engine;
+  let pW: number;
+  let packedSize = 0;
+  if (depthwise) pW = keepFloats(info, w);
+  else {
+    packedSize = e.exports.gemm_packed_a_size(Mg, K);
+    pW = info.keep(packedSize * group * 4);
+    withTemp(e, w, (src) => {
+      for (let g = 0; g < group; g++) e.exports.gemm_pack_a(src + g * Mg * K * 4, K, 0, Mg, K, pW + g * packedSize * 4, 1);
+    });
+  }
+  return {
+    run(ctx: FastRunContext): boolean {
+      const x = floatInput(ctx, 0);
+      if (!x || x.rank !== wt.rank || x.dims[1] !== Cg * group) return false;
+      if (ctx.input(1)?.dims.join(',') !== wt.dims.join(',')) return false;
+      const geom = geometryOf(attrs, kernel, x.dims.slice(2));
+      if (!geom) return false;
+      const N = x.dims[0]!;
+      const C = x.dims[1]!;
+      const [H, W] = as2d(geom.inDims);
+      const [OH, OW] = as2d(geom.outDims);
+      const [SH, SW] = as2d(geom.strides);
+      const [DH, DW] = as2d(geom.dilations);
+      const [PT, PL] = nd === 1 ? [0, geom.padsBegin[0]!] : [geom.padsBegin[0]!, geom.padsBegin[1]!];
+      const outDims = [N, M, ...geom.outDims];
+      let pr = 0;
+      if (residual >= 0) {
+        const r = floatInput(ctx, residual);
+        if (!r || r.dims.join(',') !== outDims.join(',') || r.dtype !== DataType.FLOAT) return false;
+        pr = ctx.ptr(residual);
+      }
+      const px = ctx.ptr(0);
+      const y = ctx.output(0, outDims);
+      const size = sizeOfDims(outDims);
+      if (residual >= 0) runUnary(ctx.engine, UnaryOp.COPY, pr, y, size, ctx.threads);
+      const common = { ...(clamp ? { clamp } : {}), accumulate: residual >= 0 };
+      const pointwise = KH === 1 && KW === 1 && SH === 1 && SW === 1 && PT === 0 && PL === 0 && OH === H && OW === W;
+      // The kernels read a copy of the image with its zero padding in place.
+      const [PB, PR] = nd === 1 ? [0, geom.padsEnd[0]!] : [geom.padsEnd[0]!, geom.padsEnd[1]!];
+      const [Hp, Wp] = [H + PT + PB, W + PL + PR];
+      if (depthwise && KH === 3 && KW === 3 && SW <= 2 && (W + 48) * 4 + Math.ceil(OW / 4) * 48 <= ctx.engine.scratchBytes) {
+        // Borders handled in the kernel: no padded copy.
+        const call = { mode: WindowMode.DEPTHWISE, x: px, y, w: pW, bias: pBias, planes: N * C, C, H, W, KH, KW, SH, SW, DH, DW, OH, OW, border: { PT, PL } };
+        runWindow(ctx.engine, { ...call, ...common }, ctx.threads);
+        return true;
+      }
+      const image = pointwise ? px : paddedPlanes(ctx, px, N * C, H, W, PT, PL, Hp, Wp, 0);
+      if (depthwise) {
+        runWindow(ctx.engine, { mode: WindowMode.DEPTHWISE, x: image, y, w: pW, bias: pBias, planes: N * C, C, H: Hp, W: Wp, KH, KW, SH, SW, DH, DW, OH, OW, ...common }, ctx.threads);
+        return true;
+      }
+      runGemm(
+        ctx.engine,
+        {
+          a: pW,
+          lda: K,
+          aPacked: true,
+          b: image,
+          ldb: H * W,
+          ...(pointwise ? {} : { im2col: { C: Cg, H: Hp, W: Wp, KH, KW, SH, SW, DH, DW, OH, OW } }),
+          c: y,
+          ldc: OH * OW,
+          M: Mg,
+          N: OH * OW,
+          K,
+          bias: pBias,
+          biasKind: hasBias ? 1 : 0,
+          batch: { b1: N, b2: group, sa1: 0, sa2: packedSize, sb1: C * Hp * Wp, sb2: Cg * Hp * Wp, sc1: M * OH * OW, sc2: Mg * OH * OW, sbias2: Mg },
+          ...common,
+        },
+        ctx.threads,
+      );
+      return true;
+    },
+  };
+}
+
+export const fastConv: FastOp = { opType: 'Conv', create: createConv, fuses: { clamp: true, affine: true, residual: true } };

@@ -1,0 +1,111 @@
+// The elementwise part of an LSTM step, after the gate pre-activations G = X·W^T + H·R^T + B
+// of one time step are in place (gate order i, o, f, c): one work unit per batch row.
+import { madd, storeLanes } from './simd';
+import { KC } from './gemm';
+import { sigmoid4, tanh4 } from './math4';
+
+// @ts-ignore: decorator
+@inline
+function pi(p: usize, slot: i32): i32 {
+  return load<i32>(p + (<usize>slot << 2));
+}
+
+/**
+ * c = f*c + i*tanh(g_c); h = o*tanh(c) for batch rows [begin, end) (slots: gates, gate row
+ * stride, H, c state, h state, y (0: none), y row stride; strides in floats).
+ */
+export function lstm_cell(p: usize, begin: i32, end: i32, scratch: usize): void {
+  const g = <usize>pi(p, 0);
+  const ldg = pi(p, 1);
+  const H = pi(p, 2);
+  const cs = <usize>pi(p, 3);
+  const hs = <usize>pi(p, 4);
+  const y = <usize>pi(p, 5);
+  const ldy = pi(p, 6);
+  const hb = <usize>H << 2;
+  for (let b = begin; b < end; b++) {
+    const gr = g + (<usize>b * <usize>ldg << 2);
+    const cr = cs + <usize>b * hb;
+    const hr = hs + <usize>b * hb;
+    const yr = y + (<usize>b * <usize>ldy << 2);
+    for (let k = 0; k < H; k += 4) {
+      const o = <usize>k << 2;
+      const gi = sigmoid4(v128.load(gr + o));
+      const go = sigmoid4(v128.load(gr + hb + o));
+      const gf = sigmoid4(v128.load(gr + 2 * hb + o));
+      const gc = tanh4(v128.load(gr + 3 * hb + o));
+      const c = f32x4.add(f32x4.mul(gf, v128.load(cr + o)), f32x4.mul(gi, gc));
+      const h = f32x4.mul(go, tanh4(c));
+      const n = H - k;
+      storeLanes(cr + o, c, n);
+      storeLanes(hr + o, h, n);
+      if (y) storeLanes(yr + o, h, n);
+    }
+  }
+}
+
+/**
+ * One LSTM time step at batch 1, gates and cell together: with R^T packed so that each group of
+ * 4 panels holds the i, o, f and c columns of 8 hidden units, group g (units 8g..8g+7) is
+ * xw[32g..] + h_in . R^T[:, 32g..] followed by the cell. Work units are groups; h_out is another
+ * buffer than h_in since every group reads all of h_in. Slots: xw (this step's gate row, in
+ * group order), packed R^T, H, gate columns (4 * H rounded up to 8 units), h_in, h_out, c, y
+ * (0: none).
+ */
+export function lstm_step(p: usize, begin: i32, end: i32, scratch: usize): void {
+  const xw = <usize>pi(p, 0);
+  const rp = <usize>pi(p, 1);
+  const H = pi(p, 2);
+  const Np = pi(p, 3);
+  const hin = <usize>pi(p, 4);
+  const hout = <usize>pi(p, 5);
+  const cs = <usize>pi(p, 6);
+  const y = <usize>pi(p, 7);
+  for (let g = begin; g < end; g++) {
+    const col = <usize>(g * 32) << 2;
+    let c0 = v128.load(xw + col);
+    let c1 = v128.load(xw + col, 16);
+    let c2 = v128.load(xw + col, 32);
+    let c3 = v128.load(xw + col, 48);
+    let c4 = v128.load(xw + col, 64);
+    let c5 = v128.load(xw + col, 80);
+    let c6 = v128.load(xw + col, 96);
+    let c7 = v128.load(xw + col, 112);
+    for (let k0 = 0; k0 < H; k0 += KC) {
+      const kc = min(KC, H - k0);
+      const pb = rp + (<usize>(k0 * Np + g * 32 * kc) << 2);
+      const ps = <usize>(8 * kc) << 2;
+      const p1 = pb + ps;
+      const p2 = p1 + ps;
+      const p3 = p2 + ps;
+      let pa = hin + (<usize>k0 << 2);
+      for (let k = 0; k < kc; k++) {
+        const a = v128.load32_splat(pa);
+        const o = <usize>k << 5;
+        c0 = madd(a, v128.load(pb + o), c0);
+        c1 = madd(a, v128.load(pb + o, 16), c1);
+        c2 = madd(a, v128.load(p1 + o), c2);
+        c3 = madd(a, v128.load(p1 + o, 16), c3);
+        c4 = madd(a, v128.load(p2 + o), c4);
+        c5 = madd(a, v128.load(p2 + o, 16), c5);
+        c6 = madd(a, v128.load(p3 + o), c6);
+        c7 = madd(a, v128.load(p3 + o, 16), c7);
+        pa += 4;
+      }
+    }
+    const u = <usize>(g * 8) << 2;
+    const n = H - g * 8;
+    const cNew0 = f32x4.add(f32x4.mul(sigmoid4(c4), v128.load(cs + u)), f32x4.mul(sigmoid4(c0), tanh4(c6)));
+    const cNew1 = f32x4.add(f32x4.mul(sigmoid4(c5), v128.load(cs + u, 16)), f32x4.mul(sigmoid4(c1), tanh4(c7)));
+    const h0 = f32x4.mul(sigmoid4(c2), tanh4(cNew0));
+    const h1 = f32x4.mul(sigmoid4(c3), tanh4(cNew1));
+    storeLanes(cs + u, cNew0, n);
+    storeLanes(hout + u, h0, n);
+    if (y) storeLanes(y + u, h0, n);
+    if (n > 4) {
+      storeLanes(cs + u + 16, cNew1, n - 4);
+      storeLanes(hout + u + 16, h1, n - 4);
+      if (y) storeLanes(y + u + 16, h1, n - 4);
+    }
+  }
+}
