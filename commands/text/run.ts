@@ -63,20 +63,20 @@ function styled(rows: string[][], style: (r: number, c: number, s: string) => st
   );
 }
 
+/** Which kernels ran the model, in one line (shared by the text report and the ink view). */
+export function engineSummary(e: RunReport['engine']): string {
+  return e.kind === 'reference'
+    ? 'reference kernels (TypeScript), 1 thread'
+    : `WebAssembly ${e.simd === 'relaxed' ? 'relaxed SIMD' : 'SIMD128'}, ${plural(e.threads, 'thread')}, ${e.fastNodes} of ${plural(e.nodes, 'node')} on fast kernels`;
+}
+
 /** The human report of `onnx run`. */
 export function formatRun(r: RunReport, c: ChalkInstance): string {
   const out: string[] = [];
   const t = r.timing;
   const runs = t.repeat > 1 ? ` (median of ${t.repeat}${t.warmup ? `, ${t.warmup} warm-up` : ''})` : t.warmup ? ` (after ${t.warmup} warm-up)` : '';
   out.push(`${c.bold(r.model)}  ${c.dim(`loaded in ${formatMs(t.loadMs)} ms, ran in ${formatMs(t.medianMs)} ms${runs}`)}`);
-  const e = r.engine;
-  out.push(
-    c.dim(
-      e.kind === 'reference'
-        ? '  reference kernels (TypeScript), 1 thread'
-        : `  WebAssembly ${e.simd === 'relaxed' ? 'relaxed SIMD' : 'SIMD128'}, ${plural(e.threads, 'thread')}, ${e.fastNodes} of ${plural(e.nodes, 'node')} on fast kernels`,
-    ),
-  );
+  out.push(c.dim(`  ${engineSummary(r.engine)}`));
 
   out.push(heading(c, 'inputs'));
   if (r.inputs.length === 0) out.push('  (none)');

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { RunReport } from '../../src/report/run.js';
 import { formatBytes, formatShape, formatSi } from '../text/format.js';
-import { formatDiff, formatGflops, formatMs, formatStats, formatTolerance, percent } from '../text/run.js';
+import { engineSummary, formatDiff, formatGflops, formatMs, formatStats, formatTolerance, percent } from '../text/run.js';
 import { Section, Status, Table, barText, plural, type Cell } from './components.js';
 
 const SLOWEST = 15;
@@ -79,6 +79,7 @@ export default function RunView({ report: r }: { report: RunReport }): ReactNode
         <Text bold>{r.model}</Text>
         <Text dimColor>{`  loaded in ${formatMs(t.loadMs)} ms · ran in ${formatMs(t.medianMs)} ms${runs}`}</Text>
       </Text>
+      <Text dimColor>{`  ${engineSummary(r.engine)}`}</Text>
       <Section title="inputs" note={String(r.inputs.length)}>
         {inputs.length ? <Table rows={inputs} columns={[...valueColumns]} /> : <Text dimColor>{'  (none)'}</Text>}
       </Section>

@@ -41,7 +41,12 @@ describe('README recipes on tiny-cnn', () => {
   it('exposes an intermediate tensor, and `run --output-dir` writes it', async () => {
     expect((await edit('-o', 'debug.onnx', '--add-output', '/Relu_output_0')).code).toBe(0);
     const kept = run(loadModel(model).model, image(1), true).get('/Relu_output_0');
-    expect(values(run(load('debug.onnx'), image(1)).get('/Relu_output_0'))).toEqual(values(kept));
+    // Keeping every intermediate runs fused chains (Conv + Relu) node by node, so the two agree
+    // to float32 rounding rather than bit for bit.
+    const exposed = values(run(load('debug.onnx'), image(1)).get('/Relu_output_0'));
+    const reference = values(kept);
+    expect(exposed.length).toBe(reference.length);
+    exposed.forEach((x, i) => expect(Math.abs(x - reference[i]!)).toBeLessThanOrEqual(1e-6 * Math.abs(reference[i]!) + 1e-7));
     const r = await cli(['run', 'debug.onnx', '--output-dir', 'out', '--shape', 'batch=1'], { cwd: dir });
     expect(r.code).toBe(0);
     const npy = decodeNpy(fs.readFileSync(path.join(dir, 'out', '_Relu_output_0.npy')));

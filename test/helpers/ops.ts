@@ -17,6 +17,8 @@ export interface OpOptions {
   /** Number of outputs (default 1). */
   outputs?: number;
   seed?: number;
+  /** false: the reference kernel only (the default session also uses fast WebAssembly kernels). */
+  fast?: boolean;
 }
 
 function opsets(o: OpOptions): Record<string, number> {
@@ -35,7 +37,7 @@ export function runOp(opType: string, inputs: readonly (RtValue | undefined)[], 
   const model = b.build();
   const feeds = new Map<string, RtValue>();
   inputs.forEach((x, i) => x !== undefined && feeds.set(`in${i}`, x));
-  const result = Session.create(model, { seed: o.seed ?? 0 }).run(feeds);
+  const result = Session.create(model, { seed: o.seed ?? 0, ...(o.fast === false ? { fast: false } : {}) }).run(feeds);
   return outs.map((v) => result.get(v.name)!);
 }
 
