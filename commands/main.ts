@@ -15,7 +15,7 @@ import { runCommand } from './run.js';
 import { ExitCode, exitCodeOf } from './shared/exit-codes.js';
 import type { CommandContext } from './shared/context.js';
 import { processIO, colorEnabled, type CliIO } from './shared/io.js';
-import { jsonReplacer } from './shared/output.js';
+import { toJson } from './shared/output.js';
 import { Chalk } from 'chalk';
 
 function packageVersion(): string {
@@ -73,7 +73,7 @@ function reportError(e: unknown, io: CliIO, json: boolean): number {
         ...(e.detail.path ? { path: e.detail.path } : {}),
         ...(e.detail.hint ? { hint: e.detail.hint } : {}),
       };
-      io.stdout.write(`${JSON.stringify({ schema: 'onnx-cli/error@1', ok: false, error }, jsonReplacer, 2)}\n`);
+      io.stdout.write(`${toJson({ schema: 'onnx-cli/error@1', ok: false, error })}\n`);
     }
     io.stderr.write(`${c.red('error:')} ${e.message}${where && !e.message.includes(where) ? ` [${where}]` : ''}\n`);
     if (e.detail.hint) io.stderr.write(`${c.dim('hint:')} ${e.detail.hint}\n`);

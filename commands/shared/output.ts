@@ -192,7 +192,7 @@ function needsReplacer(v: unknown): boolean {
 }
 
 /** JSON has no bigint or NaN: bigints become numbers when exact, else strings; NaN/Inf become strings. */
-export function jsonReplacer(_key: string, v: unknown): unknown {
+function jsonReplacer(_key: string, v: unknown): unknown {
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   return v;

@@ -109,7 +109,7 @@ export async function drawModel(model: Model, opts: DrawOptions): Promise<DrawRe
       content: out.content,
       format: opts.format,
       nodesDrawn: graph.nodes.length,
-      modelNodes: [...model.graph.allNodes()].length,
+      modelNodes: model.graph.countAllNodes(),
       collapsedGroups: groups,
       collapseDepth: depth ?? null,
       layout: out.engine,

@@ -279,6 +279,13 @@ export class Graph implements Iterable<Node> {
   *allNodes(): Generator<Node> {
     for (const g of this.allGraphs()) yield* g._nodes;
   }
+
+  /** How many nodes allNodes() yields, without yielding them one by one. */
+  countAllNodes(): number {
+    let n = 0;
+    for (const g of this.allGraphs()) n += g._nodes.length;
+    return n;
+  }
 }
 
 /** Whether node `n` is in `set` or nested in a subgraph of a node in `set`. */

@@ -24,7 +24,7 @@ export function buildCheckReport(model: Model, file: string, result: CheckResult
     summary: {
       errors: result.diagnostics.filter((d) => d.severity === 'error').length,
       warnings: result.diagnostics.filter((d) => d.severity === 'warning').length,
-      nodes: countNodes(model),
+      nodes: model.graph.countAllNodes(),
       opsets: Object.fromEntries(model.opsetImports.map((o) => [o.domain, o.version])),
     },
     diagnostics: result.diagnostics,
@@ -41,12 +41,6 @@ export function buildCheckReport(model: Model, file: string, result: CheckResult
     report.values = values;
   }
   return report;
-}
-
-function countNodes(model: Model): number {
-  let n = 0;
-  for (const g of model.graph.allGraphs()) n += g.nodes.length;
-  return n;
 }
 
 /**

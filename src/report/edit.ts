@@ -30,7 +30,7 @@ export function buildEditReport(model: Model, file: string, result: EditResult, 
     changes: result.changes,
     diagnostics: result.diagnostics,
     result: {
-      nodes: [...g.allNodes()].length,
+      nodes: g.countAllNodes(),
       inputs: g.inputs.filter((v) => !v.isInitializer()).map(summarizeValue),
       outputs: g.outputs.map(summarizeValue),
       errors: result.diagnostics.filter((d) => d.severity === 'error').length,
