@@ -1,9 +1,16 @@
 #!/usr/bin/env node
-// The CLI starts from one bundled file when the build made it (hundreds of module loads saved),
-// else from the compiled modules.
+// The CLI starts from the one-file bundle when the build made it (code-cached: see
+// bundle-loader.js), else from the compiled modules.
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const bundle = new URL('../dist/onnx.mjs', import.meta.url);
-const entry = existsSync(bundle) ? bundle.href : new URL('../dist/commands/main.js', import.meta.url).href;
-const { main } = await import(entry);
-await main();
+const bundle = fileURLToPath(new URL('../dist/onnx.cjs', import.meta.url));
+if (existsSync(bundle) && process.env.ONNX_NO_BUNDLE !== '1') {
+  const { loadBundle } = await import('./bundle-loader.js');
+  const loaded = loadBundle(bundle);
+  await loaded.exports.main();
+  loaded.saveCache();
+} else {
+  const { main } = await import('../dist/commands/main.js');
+  await main();
+}

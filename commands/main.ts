@@ -113,5 +113,13 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
 }
 
 export async function main(): Promise<void> {
+  // A reader that stops early (`onnx info m.onnx | head`) closes the pipe: stop quietly, as Unix
+  // tools do, instead of dying on an unhandled EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   process.exitCode = await runCli(process.argv.slice(2));
 }

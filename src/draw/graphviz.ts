@@ -6,7 +6,8 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { workerThreads } from '../util/builtins.js';
 import { OnnxError, messageOf } from '../util/errors.js';
 import { preferQuickWasmCompile } from './wasm-flags.js';
 
@@ -44,7 +45,7 @@ export class GraphvizWorker {
 
   constructor(stackSizeMb = 512) {
     preferQuickWasmCompile();
-    this.worker = new Worker(WORKER_SOURCE, {
+    this.worker = new (workerThreads().Worker)(WORKER_SOURCE, {
       eval: true,
       workerData: { url: graphvizModuleUrl() },
       resourceLimits: { stackSizeMb },

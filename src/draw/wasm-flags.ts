@@ -6,12 +6,12 @@
  * nodes 10.6 s vs 7.1 s; resvg's first render 8 s vs 4 s. The flag is process-wide, so it is set
  * only when a picture is about to be drawn.
  */
-import v8 from 'node:v8';
+import { v8 } from '../util/builtins.js';
 
 let done = false;
 
 export function preferQuickWasmCompile(): void {
   if (done) return;
   done = true;
-  v8.setFlagsFromString('--liftoff-only');
+  v8().setFlagsFromString('--liftoff-only');
 }

@@ -1,8 +1,8 @@
 /**
- * The real executable: shebang, ESM loading from dist/, exit codes, streams. Needs `npm run build`
- * (npm test runs tsc first, which builds dist/).
+ * The real executable: shebang, loading the bundle through its code cache (or dist/ without it),
+ * exit codes, streams. Needs `npm run build` (`npm ci` runs it; `npm test` runs tsc first).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,5 +55,30 @@ describe('bin/onnx.js', () => {
     } finally {
       fs.rmSync(d, { recursive: true, force: true });
     }
+  });
+  it('stops quietly when the reader closes the pipe early (onnx ... | head)', async () => {
+    const child = spawn(process.execPath, [BIN, 'check', '--shapes', '--json', 'fixtures/real/bert-like_op16.onnx'], { cwd: REPO_ROOT });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+  });
+  it('runs the bundle from its code cache, and gives the same output without the bundle', () => {
+    const cache = path.join(REPO_ROOT, 'dist/onnx.cjs.cache');
+    expect(fs.existsSync(path.join(REPO_ROOT, 'dist/onnx.cjs'))).toBe(true);
+    const before = fs.statSync(cache).mtimeMs;
+    const bundled = run(['check', '--shapes', '--json', 'fixtures/models/tiny-cnn.onnx']);
+    expect(bundled.code).toBe(0);
+    // An accepted cache is not written again.
+    expect(fs.statSync(cache).mtimeMs).toBe(before);
+    const r = spawnSync(process.execPath, [BIN, 'check', '--shapes', '--json', 'fixtures/models/tiny-cnn.onnx'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', ONNX_NO_BUNDLE: '1' },
+    });
+    expect(r.status).toBe(0);
+    expect(bundled.stdout).toBe(r.stdout);
   });
 });

@@ -2,7 +2,7 @@
  * A minimal zip reader and writer for .npz files: the central directory is parsed directly
  * (zip64 included), members are stored or deflated (node:zlib), CRC-32 is checked.
  */
-import zlib from 'node:zlib';
+import { zlib } from '../../util/builtins.js';
 import { OnnxError } from '../../util/errors.js';
 
 export interface ZipEntry {
@@ -132,7 +132,7 @@ export function readZipEntry(bytes: Uint8Array, e: ZipEntry, file = '<bytes>'): 
   if (e.method === 0) data = packed;
   else if (e.method === 8) {
     try {
-      data = zlib.inflateRawSync(packed);
+      data = zlib().inflateRawSync(packed);
     } catch (err) {
       throw bad(file, `member "${e.name}" does not inflate: ${(err as Error).message}`);
     }
@@ -158,7 +158,7 @@ export function writeZip(files: readonly { name: string; data: Uint8Array }[], o
   const use64 = (x: number): boolean => !!opts.zip64 || x >= 0xffffffff;
   for (const f of files) {
     const name = utf8.encode(f.name);
-    const packed = opts.deflate ? zlib.deflateRawSync(f.data) : f.data;
+    const packed = opts.deflate ? zlib().deflateRawSync(f.data) : f.data;
     const crc = crc32(f.data);
     const z64 = use64(f.data.byteLength) || use64(packed.byteLength) || use64(offset);
     const extra = new Uint8Array(z64 ? 28 : 0);

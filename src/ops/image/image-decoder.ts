@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib';
+import { zlib } from '../../util/builtins.js';
 import { defineOp } from '../define.js';
 import { decodeJpeg, JpegUnsupported } from '../helpers/jpeg.js';
 import { DataType } from '../../ir/dtype.js';
@@ -157,7 +157,7 @@ function decodePng(b: Uint8Array): Rgb {
   const okDepth = colorType === 0 ? [1, 2, 4, 8, 16] : colorType === 3 ? [1, 2, 4, 8] : [8, 16];
   need(okDepth.includes(depth), `PNG bit depth ${depth} is invalid for color type ${colorType}`);
   need(colorType !== 3 || palette !== undefined, 'PNG palette image has no PLTE');
-  const raw = new Uint8Array(inflateSync(Buffer.concat(idat)));
+  const raw = new Uint8Array(zlib().inflateSync(Buffer.concat(idat)));
   const bitsPerPixel = channels * depth;
   const bpp = Math.max(1, bitsPerPixel >> 3);
   const out = new Uint8Array(width * height * 3);

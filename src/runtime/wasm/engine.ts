@@ -5,7 +5,7 @@
  * undefined where WebAssembly SIMD or shared memory is missing (the reference kernels run then).
  */
 import os from 'node:os';
-import v8 from 'node:v8';
+import { v8 } from '../../util/builtins.js';
 import { KERNELS_RELAXED, KERNELS_SIMD128 } from './kernels-binary.js';
 import { WasmHeap } from './heap.js';
 import { CONTROL_BYTES, WorkerPool, type Job } from './pool.js';
@@ -161,7 +161,7 @@ function relaxedModule(): WebAssembly.Module | undefined {
   const bytes = decode(KERNELS_RELAXED);
   try {
     if (!WebAssembly.validate(bytes)) {
-      v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+      v8().setFlagsFromString('--experimental-wasm-relaxed-simd');
       if (!WebAssembly.validate(bytes)) return undefined;
     }
     return new WebAssembly.Module(bytes);

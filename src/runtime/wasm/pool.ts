@@ -4,7 +4,8 @@
  * memory); a dispatch writes one job per worker, bumps the generation and wakes them, runs the
  * main thread's share, then waits for the pending count to reach zero.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { workerThreads } from '../../util/builtins.js';
 import { OnnxError } from '../../util/errors.js';
 
 /** Control block layout (int32 slots). */
@@ -77,7 +78,7 @@ export class WorkerPool {
     const before = this.workers.length;
     if (want <= before) return before;
     for (let i = before; i < want; i++) {
-      const w = new Worker(WORKER_SOURCE, {
+      const w = new (workerThreads().Worker)(WORKER_SOURCE, {
         eval: true,
         workerData: { module: this.module, memory: this.memory, names: this.names, control: this.control, index: i, generation: Atomics.load(this.ctl, GEN) },
       });
