@@ -129,6 +129,7 @@ export class Node {
 
   /** Graphs held by attributes (If branches, Loop/Scan bodies), in attribute order. */
   subgraphs(): readonly Graph[] {
+    if (this.attributes.size === 0) return NO_GRAPHS;
     let out: Graph[] | undefined;
     for (const a of this.attributes.values()) {
       if (a.type === AttrType.GRAPH && a.value instanceof Graph) (out ??= []).push(a.value);

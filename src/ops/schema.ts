@@ -210,6 +210,7 @@ export function resolveOp(def: OpDef): OpSchema[] {
     const ci = counts(inputs);
     const co = counts(outputs);
     const next = sorted[i + 1];
+    const attrs = parseAttrs(def, v.since, v.attrs ?? {});
     const schema: OpSchema = {
       def,
       domain: def.domain ?? '',
@@ -223,7 +224,8 @@ export function resolveOp(def: OpDef): OpSchema[] {
       maxInputs: ci.max,
       minOutputs: co.min,
       maxOutputs: co.max,
-      attrs: parseAttrs(def, v.since, v.attrs ?? {}),
+      attrs,
+      requiredAttrs: [...attrs.values()].filter((a) => a.required),
       types,
       ...(v.infer ?? def.infer ? { infer: v.infer ?? def.infer } : {}),
       ...(v.kernel ?? def.kernel ? { kernel: v.kernel ?? def.kernel } : {}),

@@ -135,6 +135,8 @@ export interface OpSchema {
   readonly minOutputs: number;
   readonly maxOutputs: number;
   readonly attrs: ReadonlyMap<string, AttrSpec>;
+  /** The attributes a node must give (checked on every node: kept apart from `attrs`). */
+  readonly requiredAttrs: readonly AttrSpec[];
   readonly types: ReadonlyMap<string, readonly string[]>;
   readonly infer?: InferFn;
   readonly kernel?: KernelFn;

@@ -19,22 +19,41 @@ export function checkNodes(ctx: CheckContext, scope: GraphScope): void {
   for (const n of scope.graph.nodes) checkNode(ctx, scope, n);
 }
 
+/**
+ * Where a node's findings go. Nodes number in the tens of thousands and almost all are fine, so
+ * nothing here is built per node until there is something to report (labels, closures).
+ */
+interface NodeSite {
+  readonly ctx: CheckContext;
+  readonly scope: GraphScope;
+  readonly n: Node;
+}
+
+function report(site: NodeSite, severity: Diagnostic['severity'], code: string, message: string, value?: string): void {
+  const { ctx, scope, n } = site;
+  ctx.report({ severity, code, message: inScope(scope, message), node: n.name, opType: n.opType, ...(value ? { value } : {}) });
+}
+
+function labelOf(n: Node): string {
+  return `node "${n.name}" (${n.qualifiedType})`;
+}
+
 function checkNode(ctx: CheckContext, scope: GraphScope, n: Node): void {
-  const report = (severity: Diagnostic['severity'], code: string, message: string, value?: string) =>
-    ctx.report({ severity, code, message: inScope(scope, message), node: n.name, opType: n.opType, ...(value ? { value } : {}) });
-  const label = `node "${n.name}" (${n.qualifiedType})`;
+  const site: NodeSite = { ctx, scope, n };
   if (!n.opType) {
-    report('error', 'E_UNKNOWN_OP', `${label} has no op_type`);
+    report(site, 'error', 'E_UNKNOWN_OP', `${labelOf(n)} has no op_type`);
     return;
   }
-  for (const a of n.attributes.values()) {
-    if (a.refAttrName !== undefined && !scope.isFunction) {
-      report('error', 'E_ATTR_REF', `${label}: attribute "${a.name}" refers to "${a.refAttrName}", but only nodes inside functions may refer to attributes`);
+  if (!scope.isFunction) {
+    for (const a of n.attributes.values()) {
+      if (a.refAttrName !== undefined) {
+        report(site, 'error', 'E_ATTR_REF', `${labelOf(n)}: attribute "${a.name}" refers to "${a.refAttrName}", but only nodes inside functions may refer to attributes`);
+      }
     }
   }
   const fn = functionFor(ctx.model, n);
   if (fn) {
-    checkFunctionCall(n, fn, report, label);
+    checkFunctionCall(site, fn);
     return;
   }
   const domain = normalizeDomain(n.domain);
@@ -44,75 +63,84 @@ function checkNode(ctx: CheckContext, scope: GraphScope, n: Node): void {
   if (!schema) {
     const versions = ctx.registry.versions(domain, n.opType);
     if (versions.length) {
-      report('error', 'E_OP_VERSION', `${label}: ${n.opType} first appears in opset ${versions[0]!.since}, the model imports opset ${opset}`);
+      report(site, 'error', 'E_OP_VERSION', `${labelOf(n)}: ${n.opType} first appears in opset ${versions[0]!.since}, the model imports opset ${opset}`);
     } else if (isStandardDomain(domain)) {
-      report('error', 'E_UNKNOWN_OP', `${label}: "${n.opType}" is not an operator of ${domain || 'ai.onnx'}`);
+      report(site, 'error', 'E_UNKNOWN_OP', `${labelOf(n)}: "${n.opType}" is not an operator of ${domain || 'ai.onnx'}`);
     } else {
-      report('warning', 'W_CUSTOM_OP', `${label}: custom operator of domain "${domain}"; it is not checked and only runtimes that provide it can run the model`);
+      report(site, 'warning', 'W_CUSTOM_OP', `${labelOf(n)}: custom operator of domain "${domain}"; it is not checked and only runtimes that provide it can run the model`);
     }
     return;
   }
-  if (schema.deprecated) report('warning', 'W_DEPRECATED_OP', `${label}: ${n.opType} is deprecated since opset ${schema.since}`);
-  checkAttributes(n, schema, report, label);
-  checkCounts(n, schema, report, label);
-  checkTypes(ctx, n, schema, report, label);
+  if (schema.deprecated) report(site, 'warning', 'W_DEPRECATED_OP', `${labelOf(n)}: ${n.opType} is deprecated since opset ${schema.since}`);
+  checkAttributes(site, schema);
+  checkCounts(site, schema);
+  checkTypes(site, schema);
 }
 
-type Report = (severity: Diagnostic['severity'], code: string, message: string, value?: string) => void;
-
-function checkFunctionCall(n: Node, fn: FunctionDef, report: Report, label: string): void {
+function checkFunctionCall(site: NodeSite, fn: FunctionDef): void {
+  const n = site.n;
+  const label = labelOf(n);
   const nin = fn.body.inputs.length;
   const nout = fn.body.outputs.length;
-  if (n.inputs.length > nin) report('error', 'E_INPUT_COUNT', `${label} gives ${n.inputs.length} inputs; function ${fn.name} takes ${nin}`);
-  if (n.outputs.length > nout) report('error', 'E_OUTPUT_COUNT', `${label} takes ${n.outputs.length} outputs; function ${fn.name} has ${nout}`);
+  if (n.inputs.length > nin) report(site, 'error', 'E_INPUT_COUNT', `${label} gives ${n.inputs.length} inputs; function ${fn.name} takes ${nin}`);
+  if (n.outputs.length > nout) report(site, 'error', 'E_OUTPUT_COUNT', `${label} takes ${n.outputs.length} outputs; function ${fn.name} has ${nout}`);
   const known = new Set([...fn.attributeNames, ...fn.attributeDefaults.map((a) => a.name)]);
   for (const a of n.attributes.keys()) {
-    if (!known.has(a)) report('error', 'E_ATTR_UNKNOWN', `${label}: function ${fn.name} has no attribute "${a}"`);
+    if (!known.has(a)) report(site, 'error', 'E_ATTR_UNKNOWN', `${label}: function ${fn.name} has no attribute "${a}"`);
   }
 }
 
-function checkAttributes(n: Node, schema: OpSchema, report: Report, label: string): void {
+function checkAttributes(site: NodeSite, schema: OpSchema): void {
+  const n = site.n;
   for (const a of n.attributes.values()) {
     const spec = schema.attrs.get(a.name);
     if (!spec) {
       const known = [...schema.attrs.keys()];
-      report('error', 'E_ATTR_UNKNOWN', `${label}: unknown attribute "${a.name}"${known.length ? ` (${n.opType}-${schema.since} has ${known.join(', ')})` : ` (${n.opType}-${schema.since} has no attributes)`}`);
+      report(site, 'error', 'E_ATTR_UNKNOWN', `${labelOf(n)}: unknown attribute "${a.name}"${known.length ? ` (${n.opType}-${schema.since} has ${known.join(', ')})` : ` (${n.opType}-${schema.since} has no attributes)`}`);
       continue;
     }
     if (a.refAttrName !== undefined && a.value === undefined) continue;
     const want = attrTypeOfKind(spec.kind);
     if (a.type !== want) {
-      report('error', 'E_ATTR_TYPE', `${label}: attribute "${a.name}" should be ${attrTypeName(want)}, got ${attrTypeName(a.type)}`);
+      report(site, 'error', 'E_ATTR_TYPE', `${labelOf(n)}: attribute "${a.name}" should be ${attrTypeName(want)}, got ${attrTypeName(a.type)}`);
       continue;
     }
+    if (a.type !== AttrType.STRING) continue;
     const allowed = allowedAttrValues(n.opType, a.name, schema.since);
-    if (allowed && a.type === AttrType.STRING && !allowed.includes(a.value as string)) {
-      report('error', 'E_ATTR_VALUE', `${label}: attribute "${a.name}" is "${String(a.value)}"; allowed: ${allowed.join(', ')}`);
+    if (allowed && !allowed.includes(a.value as string)) {
+      report(site, 'error', 'E_ATTR_VALUE', `${labelOf(n)}: attribute "${a.name}" is "${String(a.value)}"; allowed: ${allowed.join(', ')}`);
     }
   }
-  for (const spec of schema.attrs.values()) {
-    if (spec.required && !n.attributes.has(spec.name)) report('error', 'E_ATTR_MISSING', `${label}: required attribute "${spec.name}" is missing`);
+  for (const spec of schema.requiredAttrs) {
+    if (!n.attributes.has(spec.name)) report(site, 'error', 'E_ATTR_MISSING', `${labelOf(n)}: required attribute "${spec.name}" is missing`);
   }
 }
 
-function checkCounts(n: Node, schema: OpSchema, report: Report, label: string): void {
-  const range = (min: number, max: number) => (min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`);
+function countRange(min: number, max: number): string {
+  return min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+}
+
+function checkCounts(site: NodeSite, schema: OpSchema): void {
+  const n = site.n;
+  const inputs = n.inputs;
   // Trailing omitted inputs do not count against the maximum; a required one given as "" is E_INPUT_MISSING.
-  let nin = n.inputs.length;
-  while (nin > 0 && n.inputs[nin - 1] === undefined) nin--;
-  if (n.inputs.length < schema.minInputs || nin > schema.maxInputs) {
-    const count = n.inputs.length < schema.minInputs ? n.inputs.length : nin;
-    report('error', 'E_INPUT_COUNT', `${label} has ${count} inputs; ${n.opType}-${schema.since} takes ${range(schema.minInputs, schema.maxInputs)}`);
+  let nin = inputs.length;
+  while (nin > 0 && inputs[nin - 1] === undefined) nin--;
+  if (inputs.length < schema.minInputs || nin > schema.maxInputs) {
+    const count = inputs.length < schema.minInputs ? inputs.length : nin;
+    report(site, 'error', 'E_INPUT_COUNT', `${labelOf(n)} has ${count} inputs; ${n.opType}-${schema.since} takes ${countRange(schema.minInputs, schema.maxInputs)}`);
   }
-  schema.inputs.forEach((spec, i) => {
-    if (spec.option === 'single' && i < n.inputs.length && n.inputs[i] === undefined) {
-      report('error', 'E_INPUT_MISSING', `${label}: input ${i} ("${spec.name}") is required but given as ""`);
+  const specs = schema.inputs;
+  for (let i = 0; i < specs.length && i < inputs.length; i++) {
+    if (inputs[i] === undefined && specs[i]!.option === 'single') {
+      report(site, 'error', 'E_INPUT_MISSING', `${labelOf(n)}: input ${i} ("${specs[i]!.name}") is required but given as ""`);
     }
-  });
-  let nout = n.outputs.length;
-  while (nout > 0 && n.outputs[nout - 1]!.name === '') nout--;
-  if (n.outputs.length < schema.minOutputs || nout > schema.maxOutputs) {
-    report('error', 'E_OUTPUT_COUNT', `${label} has ${n.outputs.length} outputs; ${n.opType}-${schema.since} gives ${range(schema.minOutputs, schema.maxOutputs)}`);
+  }
+  const outputs = n.outputs;
+  let nout = outputs.length;
+  while (nout > 0 && outputs[nout - 1]!.name === '') nout--;
+  if (outputs.length < schema.minOutputs || nout > schema.maxOutputs) {
+    report(site, 'error', 'E_OUTPUT_COUNT', `${labelOf(n)} has ${outputs.length} outputs; ${n.opType}-${schema.since} gives ${countRange(schema.minOutputs, schema.maxOutputs)}`);
   }
 }
 
@@ -131,30 +159,45 @@ function allowedSet(list: readonly string[]): ReadonlySet<string> {
   return s;
 }
 
-function checkTypes(ctx: CheckContext, n: Node, schema: OpSchema, report: Report, label: string): void {
-  const bound = new Map<string, { type: string; role: string; i: number; spec: IoSpec; v: Value }>();
-  const where = (role: string, i: number, spec: IoSpec, v: Value) => `${role} ${i} ("${spec.name}", value "${v.name}")`;
-  const check = (values: readonly (Value | undefined)[], specs: readonly IoSpec[], role: string) => {
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (!v || !v.name) continue;
-      const spec = specAt(specs, i);
-      if (!spec) continue;
-      const t = canonicalType(ctx.types.get(v) ?? v.type);
-      if (!t) continue;
-      if (!allowedSet(spec.allowed).has(t)) {
-        const what = spec.constraint ? `type constraint ${spec.constraint}` : 'its type';
-        report('error', 'E_TYPE_CONSTRAINT', `${label}: ${where(role, i, spec, v)} is ${t}, not allowed by ${what} of ${n.opType}-${schema.since}`, v.name);
-        continue;
-      }
-      if (!spec.constraint || (spec.option === 'variadic' && !spec.homogeneous)) continue;
-      const prev = bound.get(spec.constraint);
-      if (prev && prev.type !== t) {
-        const prevWhere = where(prev.role, prev.i, prev.spec, prev.v);
-        report('error', 'E_TYPE_CONSTRAINT', `${label}: ${where(role, i, spec, v)} is ${t} but ${prevWhere} is ${prev.type}; both are ${spec.constraint}`, v.name);
-      } else if (!prev) bound.set(spec.constraint, { type: t, role, i, spec, v });
+/** The first value bound to a type constraint on a node, to compare the next ones with. */
+interface Binding {
+  type: string;
+  role: string;
+  i: number;
+  spec: IoSpec;
+  v: Value;
+}
+
+function whereIs(b: Binding): string {
+  return `${b.role} ${b.i} ("${b.spec.name}", value "${b.v.name}")`;
+}
+
+function checkTypes(site: NodeSite, schema: OpSchema): void {
+  // Constraints bound so far, by name; a node has a handful, so a list beats a Map.
+  const bound: Binding[] = [];
+  checkTypesOf(site, schema, site.n.inputs, schema.inputs, 'input', bound);
+  checkTypesOf(site, schema, site.n.outputs, schema.outputs, 'output', bound);
+}
+
+function checkTypesOf(site: NodeSite, schema: OpSchema, values: readonly (Value | undefined)[], specs: readonly IoSpec[], role: string, bound: Binding[]): void {
+  const n = site.n;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!v || !v.name) continue;
+    const spec = specAt(specs, i);
+    if (!spec) continue;
+    const t = canonicalType(site.ctx.types.get(v) ?? v.type);
+    if (!t) continue;
+    if (!allowedSet(spec.allowed).has(t)) {
+      const what = spec.constraint ? `type constraint ${spec.constraint}` : 'its type';
+      report(site, 'error', 'E_TYPE_CONSTRAINT', `${labelOf(n)}: ${whereIs({ type: t, role, i, spec, v })} is ${t}, not allowed by ${what} of ${n.opType}-${schema.since}`, v.name);
+      continue;
     }
-  };
-  check(n.inputs, schema.inputs, 'input');
-  check(n.outputs, schema.outputs, 'output');
+    if (!spec.constraint || (spec.option === 'variadic' && !spec.homogeneous)) continue;
+    let prev: Binding | undefined;
+    for (const b of bound) if (b.spec.constraint === spec.constraint) prev = b;
+    if (prev && prev.type !== t) {
+      report(site, 'error', 'E_TYPE_CONSTRAINT', `${labelOf(n)}: ${whereIs({ type: t, role, i, spec, v })} is ${t} but ${whereIs(prev)} is ${prev.type}; both are ${spec.constraint}`, v.name);
+    } else if (!prev) bound.push({ type: t, role, i, spec, v });
+  }
 }

@@ -32,8 +32,13 @@ export function checkStructure(ctx: CheckContext, scope: GraphScope): void {
 
   if (scope.isMain && !g.name) report('error', 'E_GRAPH_NAME', 'the graph has no name');
 
-  // Names of graph inputs and initializers.
-  const defined = new Map<string, string>();
+  // Names of graph inputs and initializers, then node outputs. What defined each name is kept as
+  // the defining node or a role, and put into words only for a message.
+  const defined = new Map<string, Node | string>();
+  const definedAs = (name: string) => {
+    const d = defined.get(name)!;
+    return typeof d === 'string' ? d : `output of node "${d.name}"`;
+  };
   for (const v of g.inputs) {
     if (!v.name) report('error', 'E_EMPTY_NAME', 'a graph input has no name');
     else if (defined.has(v.name)) report('error', 'E_DUPLICATE_NAME', `"${v.name}" is a graph input twice`, { value: v.name });
@@ -43,7 +48,7 @@ export function checkStructure(ctx: CheckContext, scope: GraphScope): void {
   for (const v of [...g.initializers.values(), ...g.sparseInitializers]) {
     if (!v.name) report('error', 'E_EMPTY_NAME', 'an initializer has no name');
     else if (defined.has(v.name) && !g.inputs.includes(v)) {
-      report('error', 'E_DUPLICATE_NAME', `"${v.name}" is defined twice (${defined.get(v.name)} and initializer)`, { value: v.name });
+      report('error', 'E_DUPLICATE_NAME', `"${v.name}" is defined twice (${definedAs(v.name)} and initializer)`, { value: v.name });
     } else defined.set(v.name, 'initializer');
     if (scope.outer.has(v.name)) report('error', 'E_SHADOWED_NAME', `initializer "${v.name}" shadows a value of an enclosing graph`, { value: v.name });
   }
@@ -54,8 +59,10 @@ export function checkStructure(ctx: CheckContext, scope: GraphScope): void {
   }
 
   // Node outputs: SSA, shadowing; node names.
+  const nodes = g.nodes;
   const nodeNames = new Set<string>();
-  for (const n of g.nodes) {
+  const checkOuter = scope.outer.size > 0;
+  for (const n of nodes) {
     if (n.name) {
       if (nodeNames.has(n.name)) report('warning', 'W_DUPLICATE_NODE_NAME', `two nodes are named "${n.name}"`, { node: n });
       nodeNames.add(n.name);
@@ -63,34 +70,35 @@ export function checkStructure(ctx: CheckContext, scope: GraphScope): void {
     for (const o of n.outputs) {
       if (!o.name) continue;
       if (defined.has(o.name)) {
-        report('error', 'E_SSA', `"${o.name}" is assigned more than once (${defined.get(o.name)} and output of node "${n.name}")`, {
+        report('error', 'E_SSA', `"${o.name}" is assigned more than once (${definedAs(o.name)} and output of node "${n.name}")`, {
           node: n,
           value: o.name,
         });
-      } else defined.set(o.name, `output of node "${n.name}"`);
-      if (scope.outer.has(o.name)) report('error', 'E_SHADOWED_NAME', `output "${o.name}" shadows a value of an enclosing graph`, { node: n, value: o.name });
+      } else defined.set(o.name, n);
+      if (checkOuter && scope.outer.has(o.name)) report('error', 'E_SHADOWED_NAME', `output "${o.name}" shadows a value of an enclosing graph`, { node: n, value: o.name });
     }
   }
 
   // Every input defined; topological order.
   const position = new Map<Node, number>();
-  g.nodes.forEach((n, i) => position.set(n, i));
+  for (let i = 0; i < nodes.length; i++) position.set(nodes[i]!, i);
   const undefinedNames = new Set<string>();
   let firstLate: { n: Node; v: Value; p: Node } | undefined;
-  g.nodes.forEach((n, i) => {
-    n.inputs.forEach((v) => {
-      if (!v) return;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    for (const v of n.inputs) {
+      if (!v) continue;
       if (!isDefined(v, scope)) {
         if (!undefinedNames.has(v.name)) {
           undefinedNames.add(v.name);
           report('error', 'E_UNDEFINED_VALUE', `node "${n.name}" (${n.opType}) uses "${v.name}", which nothing defines`, { node: n, value: v.name });
         }
-        return;
+        continue;
       }
       const p = v.producer;
       if (p && p.graph === g && (position.get(p) ?? -1) >= i) firstLate ??= { n, v, p };
-    });
-  });
+    }
+  }
   if (firstLate) {
     let cycle: string | undefined;
     try {
