@@ -57,19 +57,18 @@ export function foldNode(state: InferState, schema: OpSchema, node: Node, opset:
   const traits = schema.def.traits ?? [];
   if (traits.includes('nondeterministic') || traits.includes('no-fold')) return undefined;
   if (node.subgraphs().length > 0) return undefined;
-  const inputs: (Tensor | undefined)[] = [];
+  // Most nodes have an input that is not constant: find out before building anything.
+  const given = node.inputs;
   let elements = 0;
-  for (const v of node.inputs) {
-    if (!v) {
-      inputs.push(undefined);
-      continue;
-    }
+  for (let i = 0; i < given.length; i++) {
+    const v = given[i];
+    if (!v) continue;
     const t = state.consts.get(v);
     if (!t) return undefined;
     elements += t.size;
-    inputs.push(t);
   }
   if (elements > MAX_INPUT_ELEMENTS) return undefined;
+  const inputs = given.map((v) => (v ? state.consts.get(v) : undefined));
   try {
     const outs = kernel(new FoldContext(schema, node, opset, inputs));
     return outs.map((o) => (o instanceof Tensor && o.size <= MAX_OUTPUT_ELEMENTS ? o : node.inputs.length === 0 && o instanceof Tensor ? o : undefined));

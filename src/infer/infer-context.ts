@@ -49,7 +49,14 @@ export class NodeInferContext implements InferContext {
     return this.node.inputs[i] !== undefined;
   }
 
+  /** Inputs already described: ops ask for the same input several times, each answer is an object. */
+  private readonly seen: (InferInput | undefined)[] = [];
+
   input(i: number): InferInput {
+    return (this.seen[i] ??= this.describe(i));
+  }
+
+  private describe(i: number): InferInput {
     const v = this.node.inputs[i];
     if (!v) return ABSENT;
     const type = this.state.typeOf(v);

@@ -121,12 +121,15 @@ export class InferState {
    * of a static input, say): those become constants, so the next node folds with its kernel.
    */
   private materializeNumericSymbolic(node: Node, inferred: (ValueType | undefined)[]): void {
-    node.outputs.forEach((out, i) => {
+    if (this.symbolic.size === 0) return;
+    const outputs = node.outputs;
+    for (let i = 0; i < outputs.length; i++) {
+      const out = outputs[i]!;
       const sym = this.symbolic.get(out);
-      if (!sym || this.consts.has(out) || !allNumbers(sym)) return;
+      if (!sym || this.consts.has(out) || !allNumbers(sym)) continue;
       const t = constFromElements(inferred[i] ?? out.type, sym);
       if (t) this.consts.set(out, t);
-    });
+    }
   }
 
   private inferNode(node: Node, opsets: ReadonlyMap<string, number>): void {
@@ -161,19 +164,23 @@ export class InferState {
         if (this.opts.fold) {
           const folded = foldNode(this, schema, node, opset);
           if (folded) {
-            folded.forEach((t, i) => {
+            for (let i = 0; i < folded.length; i++) {
+              const t = folded[i];
               const out = node.outputs[i];
-              if (!t || !out) return;
+              if (!t || !out) continue;
               this.consts.set(out, t);
               inferred[i] = typeOfTensor(t);
-            });
+            }
           }
         }
       }
     }
     this.materializeNumericSymbolic(node, inferred);
-    node.outputs.forEach((out, i) => {
-      if (!out.name) return;
+    // Loops, not forEach: this runs for every node, and every closure is an allocation.
+    const outputs = node.outputs;
+    for (let i = 0; i < outputs.length; i++) {
+      const out = outputs[i]!;
+      if (!out.name) continue;
       const declared = out.type;
       const raw = inferred[i];
       if (raw) this.inferred.set(out, raw);
@@ -188,8 +195,8 @@ export class InferState {
           value: out.name,
         });
       }
-      if (type) this.types.set(out, mintUnknownDims(type, () => this.newSymbol()));
-    });
+      if (type) this.types.set(out, mintUnknownDims(type, this));
+    }
   }
 }
 

@@ -75,16 +75,21 @@ export function mergeTypes(
   }
 }
 
+/** Where fresh symbols come from (the inference state). */
+export interface SymbolSource {
+  newSymbol(): string;
+}
+
 /** Replaces unknown (null) dims with fresh symbols, recursively. */
-export function mintUnknownDims(t: ValueType, fresh: () => string): ValueType {
+export function mintUnknownDims(t: ValueType, symbols: SymbolSource): ValueType {
   switch (t.kind) {
     case 'tensor':
     case 'sparse_tensor':
       if (!t.shape || !t.shape.includes(null)) return t;
-      return { ...t, shape: t.shape.map((d) => (d === null ? fresh() : d)) };
+      return { ...t, shape: t.shape.map((d) => (d === null ? symbols.newSymbol() : d)) };
     case 'sequence':
     case 'optional':
-      return t.elem ? { ...t, elem: mintUnknownDims(t.elem, fresh) } : t;
+      return t.elem ? { ...t, elem: mintUnknownDims(t.elem, symbols) } : t;
     default:
       return t;
   }

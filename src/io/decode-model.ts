@@ -436,7 +436,7 @@ class ModelDecoder {
       for (let i = 0; i < attrs.length; i += 2) {
         const a = this.attribute(attrs[i]!, attrs[i + 1]!, scope, depth + 1);
         if (n.attributes.has(a.name)) this.c.note('E_ATTR_DUPLICATE', `node "${n.name}" has two attributes named "${a.name}"`, { node: n.name, opType: n.opType });
-        n.setAttribute(a.name, a);
+        n.adoptAttribute(a);
       }
     }
     g.appendAll(nodes);

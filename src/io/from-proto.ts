@@ -425,7 +425,7 @@ export class Converter {
       for (const ap of np.attribute ?? []) {
         const a = attrFromProto(ap, this, scope);
         if (n.attributes.has(a.name)) this.note('E_ATTR_DUPLICATE', `node "${n.name}" has two attributes named "${a.name}"`, { node: n.name, opType: n.opType });
-        n.setAttribute(a.name, a);
+        n.adoptAttribute(a);
       }
     }
     g.appendAll(nodes);

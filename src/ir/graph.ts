@@ -374,15 +374,22 @@ export function topologicalOrder(g: Graph): Node[] {
  * Whether every node comes after the producers of its inputs (the usual case, checked in one
  * pass). Outer-scope values read inside subgraphs are not considered here; Kahn's algorithm is.
  */
+let visitCounter = 0;
+
+/** A stamp no node carries yet, for a walk that marks nodes in Node._visit. */
+export function nextVisit(): number {
+  return ++visitCounter;
+}
+
 export function isTopologicallySorted(g: Graph): boolean {
-  const seen = new Set<Node>();
+  const seen = nextVisit();
   for (const n of g.nodes) {
     for (const v of n.inputs) {
       const p = v?.producer;
-      if (p && p.graph === g && !seen.has(p)) return false;
+      if (p && p._visit !== seen && p.graph === g) return false;
     }
     if (n.subgraphs().length > 0) return false;
-    seen.add(n);
+    n._visit = seen;
   }
   return true;
 }

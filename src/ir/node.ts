@@ -31,11 +31,19 @@ export class Node {
   metadataProps?: StringPairs;
   /** NodeDeviceConfigurationProto entries, kept as plain data. */
   deviceConfigurations?: unknown[];
-  readonly attributes = new Map<string, Attribute>();
+  /** Attributes by name; changed only through setAttribute/deleteAttribute, which keep `_hasGraphs`. */
+  private readonly _attributes = new Map<string, Attribute>();
+  /** Whether an attribute held a graph at some point: subgraphs() looks no further when not. */
+  private _hasGraphs = false;
   readonly outputs: readonly Value[];
   private readonly _inputs: (Value | undefined)[] = [];
   /** @internal set by Graph */
   _graph?: Graph;
+  /**
+   * Scratch stamp for one walk over a graph (see nextVisit in graph.ts): "seen in this walk" as a
+   * field compare, where a Set of tens of thousands of nodes costs a hash per lookup.
+   */
+  _visit = 0;
 
   constructor(init: NodeInit) {
     this.opType = init.opType;
@@ -43,22 +51,31 @@ export class Node {
     this.name = init.name ?? '';
     if (init.overload) this.overload = init.overload;
     if (init.docString) this.docString = init.docString;
-    const outs = typeof init.outputs === 'number' ? new Array<string>(init.outputs).fill('') : (init.outputs ?? ['']);
-    this.outputs = outs.map((n, i) => {
-      const v = new Value(n);
+    // Plain loops: loaders build tens of thousands of nodes, and each closure is an allocation.
+    const outs = init.outputs ?? [''];
+    const count = typeof outs === 'number' ? outs : outs.length;
+    const outputs = new Array<Value>(count);
+    for (let i = 0; i < count; i++) {
+      const v = new Value(typeof outs === 'number' ? '' : outs[i]!);
       v._producer = this;
       v._outputIndex = i;
-      return v;
-    });
-    for (const v of init.inputs ?? []) this.appendInput(v);
+      outputs[i] = v;
+    }
+    this.outputs = outputs;
+    const inputs = init.inputs;
+    if (inputs) for (let i = 0; i < inputs.length; i++) this.appendInput(inputs[i]);
     const attrs = init.attributes;
-    if (Array.isArray(attrs)) for (const a of attrs as Attribute[]) this.attributes.set(a.name, a);
+    if (Array.isArray(attrs)) for (const a of attrs as Attribute[]) this._attributes.set(a.name, a);
     else if (attrs) for (const [k, v] of Object.entries(attrs)) this.setAttribute(k, v as Attribute | AttrInit);
-    for (const a of this.attributes.values()) this.adoptSubgraphs(a);
+    if (this._attributes.size) for (const a of this._attributes.values()) this.adoptSubgraphs(a);
   }
 
   get graph(): Graph | undefined {
     return this._graph;
+  }
+
+  get attributes(): ReadonlyMap<string, Attribute> {
+    return this._attributes;
   }
 
   get inputs(): readonly (Value | undefined)[] {
@@ -114,24 +131,30 @@ export class Node {
   }
 
   attr(name: string): Attribute | undefined {
-    return this.attributes.get(name);
+    return this._attributes.get(name);
   }
 
   setAttribute(name: string, value: Attribute | AttrInit): void {
     const a = isAttribute(value) ? { ...value, name } : makeAttribute(name, value);
-    this.attributes.set(name, a);
+    this._attributes.set(name, a);
+    this.adoptSubgraphs(a);
+  }
+
+  /** Takes a freshly decoded attribute as it is (setAttribute copies): for loaders, which own it. */
+  adoptAttribute(a: Attribute): void {
+    this._attributes.set(a.name, a);
     this.adoptSubgraphs(a);
   }
 
   deleteAttribute(name: string): boolean {
-    return this.attributes.delete(name);
+    return this._attributes.delete(name);
   }
 
   /** Graphs held by attributes (If branches, Loop/Scan bodies), in attribute order. */
   subgraphs(): readonly Graph[] {
-    if (this.attributes.size === 0) return NO_GRAPHS;
+    if (!this._hasGraphs) return NO_GRAPHS;
     let out: Graph[] | undefined;
-    for (const a of this.attributes.values()) {
+    for (const a of this._attributes.values()) {
       if (a.type === AttrType.GRAPH && a.value instanceof Graph) (out ??= []).push(a.value);
       else if (a.type === AttrType.GRAPHS && Array.isArray(a.value)) for (const g of a.value as Graph[]) (out ??= []).push(g);
     }
@@ -139,8 +162,13 @@ export class Node {
   }
 
   private adoptSubgraphs(a: Attribute): void {
-    if (a.type === AttrType.GRAPH && a.value instanceof Graph) a.value.parentNode = this;
-    else if (a.type === AttrType.GRAPHS && Array.isArray(a.value)) for (const g of a.value as Graph[]) g.parentNode = this;
+    if (a.type === AttrType.GRAPH && a.value instanceof Graph) {
+      a.value.parentNode = this;
+      this._hasGraphs = true;
+    } else if (a.type === AttrType.GRAPHS && Array.isArray(a.value)) {
+      for (const g of a.value as Graph[]) g.parentNode = this;
+      this._hasGraphs = true;
+    }
   }
 
   toString(): string {

@@ -7,7 +7,8 @@ import type { Value } from '../ir/value.js';
 export interface ValueSummary {
   name: string;
   dtype: string | null;
-  shape: Dim[] | null;
+  /** The value's own shape array, not a copy (reports are read, never changed). */
+  shape: readonly Dim[] | null;
 }
 
 export function dtypeOf(t: ValueType | undefined): string | null {
@@ -16,9 +17,9 @@ export function dtypeOf(t: ValueType | undefined): string | null {
   return typeString(t);
 }
 
-export function shapeOf(t: ValueType | undefined): Dim[] | null {
+export function shapeOf(t: ValueType | undefined): readonly Dim[] | null {
   if (!t || (t.kind !== 'tensor' && t.kind !== 'sparse_tensor') || !t.shape) return null;
-  return [...t.shape];
+  return t.shape;
 }
 
 export function summarizeValue(v: Value): ValueSummary {

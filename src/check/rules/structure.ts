@@ -3,7 +3,7 @@
  * topological order, graph outputs defined, declared I/O types, initializer data.
  */
 import type { Graph } from '../../ir/graph.js';
-import { topologicalOrder } from '../../ir/graph.js';
+import { nextVisit, topologicalOrder } from '../../ir/graph.js';
 import type { Node } from '../../ir/node.js';
 import { isKnownDataType } from '../../ir/dtype.js';
 import type { Value } from '../../ir/value.js';
@@ -79,9 +79,8 @@ export function checkStructure(ctx: CheckContext, scope: GraphScope): void {
     }
   }
 
-  // Every input defined; topological order.
-  const position = new Map<Node, number>();
-  for (let i = 0; i < nodes.length; i++) position.set(nodes[i]!, i);
+  // Every input defined; topological order (a producer in this graph not yet seen comes late).
+  const seen = nextVisit();
   const undefinedNames = new Set<string>();
   let firstLate: { n: Node; v: Value; p: Node } | undefined;
   for (let i = 0; i < nodes.length; i++) {
@@ -96,8 +95,9 @@ export function checkStructure(ctx: CheckContext, scope: GraphScope): void {
         continue;
       }
       const p = v.producer;
-      if (p && p.graph === g && (position.get(p) ?? -1) >= i) firstLate ??= { n, v, p };
+      if (p && p._visit !== seen && p.graph === g) firstLate ??= { n, v, p };
     }
+    n._visit = seen;
   }
   if (firstLate) {
     let cycle: string | undefined;
