@@ -419,19 +419,22 @@ class ModelDecoder {
       undefinedValues.set(name, v);
       return v;
     };
+    const inputs: (Value | undefined)[] = [];
     for (let pos = 0; pos < count; pos++) {
       const n = nodes[pos]!;
       const e = spans[2 * pos + 1]!;
       r.pos = spans[2 * pos]!;
       let attrs: number[] | undefined;
+      inputs.length = 0;
       while (r.next(e)) {
         if (r.field === 1) {
           r.expect(LEN);
           const name = r.string(e);
-          n.appendInput(name === '' ? undefined : bind(name, pos));
+          inputs.push(name === '' ? undefined : bind(name, pos));
         } else if (r.field === 5) this.span((attrs ??= []), e);
         else r.skip(e);
       }
+      if (inputs.length) n.setInputs(inputs);
       if (!attrs) continue;
       for (let i = 0; i < attrs.length; i += 2) {
         const a = this.attribute(attrs[i]!, attrs[i + 1]!, scope, depth + 1);

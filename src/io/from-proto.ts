@@ -421,7 +421,7 @@ export class Converter {
     for (let pos = 0; pos < protos.length; pos++) {
       const np = protos[pos]!;
       const n = nodes[pos]!;
-      for (const name of np.input ?? []) n.appendInput(name === '' ? undefined : bind(name, pos));
+      if (np.input?.length) n.setInputs(np.input.map((name) => (name === '' ? undefined : bind(name, pos))));
       for (const ap of np.attribute ?? []) {
         const a = attrFromProto(ap, this, scope);
         if (n.attributes.has(a.name)) this.note('E_ATTR_DUPLICATE', `node "${n.name}" has two attributes named "${a.name}"`, { node: n.name, opType: n.opType });

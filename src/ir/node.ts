@@ -31,12 +31,17 @@ export class Node {
   metadataProps?: StringPairs;
   /** NodeDeviceConfigurationProto entries, kept as plain data. */
   deviceConfigurations?: unknown[];
-  /** Attributes by name; changed only through setAttribute/deleteAttribute, which keep `_hasGraphs`. */
-  private readonly _attributes = new Map<string, Attribute>();
+  /**
+   * Attributes by name, created with the first one (most nodes of some models have none); changed
+   * only through setAttribute/adoptAttribute/deleteAttribute, which keep `_hasGraphs`.
+   */
+  private _attributes?: Map<string, Attribute>;
   /** Whether an attribute held a graph at some point: subgraphs() looks no further when not. */
   private _hasGraphs = false;
   readonly outputs: readonly Value[];
-  private readonly _inputs: (Value | undefined)[] = [];
+  // Arrays here are made at their final size where possible: a push onto an empty array reserves
+  // 17 slots, and graphs hold tens of thousands of nodes and values.
+  private _inputs: (Value | undefined)[] = [];
   /** @internal set by Graph */
   _graph?: Graph;
   /**
@@ -62,12 +67,10 @@ export class Node {
       outputs[i] = v;
     }
     this.outputs = outputs;
-    const inputs = init.inputs;
-    if (inputs) for (let i = 0; i < inputs.length; i++) this.appendInput(inputs[i]);
+    if (init.inputs) this.setInputs(init.inputs);
     const attrs = init.attributes;
-    if (Array.isArray(attrs)) for (const a of attrs as Attribute[]) this._attributes.set(a.name, a);
+    if (Array.isArray(attrs)) for (const a of attrs as Attribute[]) this.adoptAttribute(a);
     else if (attrs) for (const [k, v] of Object.entries(attrs)) this.setAttribute(k, v as Attribute | AttrInit);
-    if (this._attributes.size) for (const a of this._attributes.values()) this.adoptSubgraphs(a);
   }
 
   get graph(): Graph | undefined {
@@ -75,7 +78,7 @@ export class Node {
   }
 
   get attributes(): ReadonlyMap<string, Attribute> {
-    return this._attributes;
+    return this._attributes ?? NO_ATTRIBUTES;
   }
 
   get inputs(): readonly (Value | undefined)[] {
@@ -96,13 +99,23 @@ export class Node {
     if (old === value) return;
     if (old) removeUse(old, this, index);
     this._inputs[index] = value;
-    if (value) value._uses.push({ node: this, index });
+    if (value) addUse(value, this, index);
   }
 
   appendInput(value: Value | undefined): void {
     const index = this._inputs.length;
     this._inputs.push(value);
-    if (value) value._uses.push({ node: this, index });
+    if (value) addUse(value, this, index);
+  }
+
+  /** Sets every input of a node that has none yet (loaders): the array is copied at its size. */
+  setInputs(values: readonly (Value | undefined)[]): void {
+    if (this._inputs.length) throw new OnnxError('E_GRAPH', `node "${this.name}" already has inputs`, { node: this.name });
+    this._inputs = values.slice();
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v) addUse(v, this, i);
+    }
   }
 
   /** Removes trailing inputs from `count` on, unregistering their uses. */
@@ -126,33 +139,33 @@ export class Node {
   reattachInputs(): void {
     for (let i = 0; i < this._inputs.length; i++) {
       const v = this._inputs[i];
-      if (v && !v._uses.some((u) => u.node === this && u.index === i)) v._uses.push({ node: this, index: i });
+      if (v && !v._uses.some((u) => u.node === this && u.index === i)) addUse(v, this, i);
     }
   }
 
   attr(name: string): Attribute | undefined {
-    return this._attributes.get(name);
+    return this._attributes?.get(name);
   }
 
   setAttribute(name: string, value: Attribute | AttrInit): void {
     const a = isAttribute(value) ? { ...value, name } : makeAttribute(name, value);
-    this._attributes.set(name, a);
+    (this._attributes ??= new Map()).set(name, a);
     this.adoptSubgraphs(a);
   }
 
   /** Takes a freshly decoded attribute as it is (setAttribute copies): for loaders, which own it. */
   adoptAttribute(a: Attribute): void {
-    this._attributes.set(a.name, a);
+    (this._attributes ??= new Map()).set(a.name, a);
     this.adoptSubgraphs(a);
   }
 
   deleteAttribute(name: string): boolean {
-    return this._attributes.delete(name);
+    return this._attributes?.delete(name) ?? false;
   }
 
   /** Graphs held by attributes (If branches, Loop/Scan bodies), in attribute order. */
   subgraphs(): readonly Graph[] {
-    if (!this._hasGraphs) return NO_GRAPHS;
+    if (!this._hasGraphs || !this._attributes) return NO_GRAPHS;
     let out: Graph[] | undefined;
     for (const a of this._attributes.values()) {
       if (a.type === AttrType.GRAPH && a.value instanceof Graph) (out ??= []).push(a.value);
@@ -181,6 +194,14 @@ const NO_GRAPHS: readonly Graph[] = Object.freeze([]);
 
 export function normalizeDomain(domain: string): string {
   return domain === 'ai.onnx' ? '' : domain;
+}
+
+const NO_ATTRIBUTES: ReadonlyMap<string, Attribute> = new Map();
+
+/** Records a use; the first one gets an array of its own size (see the note on Node._inputs). */
+function addUse(v: Value, node: Node, index: number): void {
+  if (v._uses.length === 0) v._uses = [{ node, index }];
+  else v._uses.push({ node, index });
 }
 
 function removeUse(v: Value, node: Node, index: number): void {

@@ -40,7 +40,7 @@ export class Value {
   /** @internal set by Graph for inputs and initializers */
   _owner?: Graph;
   /** @internal maintained by Node */
-  readonly _uses: Use[] = [];
+  _uses: Use[] = [];
 
   constructor(
     public name: string,
