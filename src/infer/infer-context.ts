@@ -50,10 +50,11 @@ export class NodeInferContext implements InferContext {
   }
 
   /** Inputs already described: ops ask for the same input several times, each answer is an object. */
-  private readonly seen: (InferInput | undefined)[] = [];
+  private seen?: (InferInput | undefined)[];
 
   input(i: number): InferInput {
-    return (this.seen[i] ??= this.describe(i));
+    const seen = (this.seen ??= new Array<InferInput | undefined>(this.inputCount));
+    return (seen[i] ??= this.describe(i));
   }
 
   private describe(i: number): InferInput {

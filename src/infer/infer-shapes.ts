@@ -108,10 +108,9 @@ export class InferState {
     } catch {
       order = g.nodes; // a cycle: `check` reports it; infer in file order
     }
-    let done = 0;
-    for (const n of order) {
-      this.inferNode(n, opsets);
-      onProgress?.(++done, order.length);
+    for (let i = 0; i < order.length; i++) {
+      this.inferNode(order[i]!, opsets);
+      onProgress?.(i + 1, order.length);
     }
     return g.outputs.map((v) => this.typeOf(v));
   }

@@ -105,6 +105,9 @@ function symbolsOf(t: ValueType | undefined, out: Set<string>): void {
 /** Every dim_param name the model uses, so minted symbols never collide with them. */
 export function collectSymbols(model: Model): Set<string> {
   const out = new Set<string>();
-  for (const g of model.graph.allGraphs()) for (const v of g.values()) symbolsOf(v.type, out);
+  for (const g of model.graph.allGraphs()) {
+    const values = g.values();
+    for (let i = 0; i < values.length; i++) symbolsOf(values[i]!.type, out);
+  }
   return out;
 }

@@ -315,8 +315,9 @@ class ModelDecoder {
   private nodes(g: Graph, spans: number[], scope: Scope, depth: number): void {
     const r = this.r;
     const count = spans.length / 2;
-    const firstPos = new Map<string, number>();
-    const firstValue = new Map<string, Value>();
+    // The first node output of each name, as position * 2^16 + output index (one Map, no Value
+    // map beside the scope's own); names defined again are listed in `redefined`.
+    const firstDef = new Map<string, number>();
     const redefined = new Map<string, { pos: number; value: Value }[]>();
     const nodes: Node[] = new Array(count);
     const outputNames: string[] = [];
@@ -383,37 +384,41 @@ class ModelDecoder {
         for (let i = 0; i < devices.length; i += 2) list.push(this.generated(onnx.NodeDeviceConfigurationProto, devices[i]!, devices[i + 1]!, depth + 1));
         n.deviceConfigurations = list;
       }
-      for (const out of n.outputs) {
+      const outputs = n.outputs;
+      if (outputs.length >= 0x10000) r.fail();
+      nodes[pos] = n;
+      for (let k = 0; k < outputs.length; k++) {
+        const out = outputs[k]!;
         if (!out.name) continue;
-        if (!firstPos.has(out.name)) {
-          firstPos.set(out.name, pos);
-          firstValue.set(out.name, out);
-        } else {
-          const list = redefined.get(out.name) ?? [{ pos: firstPos.get(out.name)!, value: firstValue.get(out.name)! }];
+        const first = firstDef.get(out.name);
+        if (first === undefined) firstDef.set(out.name, pos * 0x10000 + k);
+        else {
+          const list = redefined.get(out.name) ?? [{ pos: Math.floor(first / 0x10000), value: definedAt(first) }];
           list.push({ pos, value: out });
           redefined.set(out.name, list);
         }
         scope.define(out);
       }
-      nodes[pos] = n;
     }
-    const local = new Map<string, Value>();
-    for (const v of g.sparseInitializers) local.set(v.name, v);
-    for (const v of g.initializers.values()) local.set(v.name, v);
-    for (let i = g.inputs.length - 1; i >= 0; i--) local.set(g.inputs[i]!.name, g.inputs[i]!);
+    function definedAt(code: number): Value {
+      return nodes[Math.floor(code / 0x10000)]!.outputs[code % 0x10000]!;
+    }
     const undefinedValues = new Map<string, Value>();
     const bind = (name: string, pos: number): Value => {
-      let v = local.get(name);
-      if (v) return v;
+      // Graph inputs, then initializers, then sparse ones: the scope defines them in that order,
+      // before any node output, and keeps the first definition of a name.
+      let v = scope.own(name);
+      if (v && v.producer === undefined) return v;
       const list = redefined.get(name);
-      const first = firstPos.get(name);
+      const code = firstDef.get(name);
+      const first = code === undefined ? undefined : Math.floor(code / 0x10000);
       if (list) {
         for (let k = list.length - 1; k >= 0; k--) if (list[k]!.pos < pos) return list[k]!.value;
-      } else if (first !== undefined && first < pos) return firstValue.get(name)!;
+      } else if (first !== undefined && first < pos) return definedAt(code!);
       v = scope.parent?.lookup(name);
       if (v) return v;
       if (list) v = list.find((d) => d.pos !== pos)?.value;
-      else if (first !== undefined && first !== pos) v = firstValue.get(name);
+      else if (first !== undefined && first !== pos) v = definedAt(code!);
       if (v) return v;
       v = undefinedValues.get(name) ?? new Value(name);
       undefinedValues.set(name, v);

@@ -28,6 +28,10 @@ export class Scope {
   has(name: string): boolean {
     return this.names.has(name);
   }
+  /** The value this scope itself defines first under `name` (enclosing scopes not searched). */
+  own(name: string): Value | undefined {
+    return this.names.get(name);
+  }
   lookup(name: string): Value | undefined {
     return this.names.get(name) ?? this.parent?.lookup(name);
   }

@@ -171,8 +171,8 @@ export class Graph implements Iterable<Node> {
 
   /** Appends many nodes (no argument spreading: graphs can have more nodes than a call takes arguments). */
   appendAll(nodes: readonly Node[]): void {
-    for (const n of nodes) this.take(n);
-    for (const n of nodes) this._nodes.push(n);
+    for (let i = 0; i < nodes.length; i++) this.take(nodes[i]!);
+    for (let i = 0; i < nodes.length; i++) this._nodes.push(nodes[i]!);
   }
 
   insertBefore(ref: Node, ...nodes: Node[]): void {
@@ -270,7 +270,11 @@ export class Graph implements Iterable<Node> {
     const inputs = this._inputs;
     for (const v of this._initializers.values()) if (!inputs.includes(v)) out.push(v);
     for (const v of this._sparseInitializers) if (!inputs.includes(v)) out.push(v);
-    for (const n of this._nodes) for (const o of n.outputs) out.push(o);
+    const nodes = this._nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const outputs = nodes[i]!.outputs;
+      for (let k = 0; k < outputs.length; k++) out.push(outputs[k]!);
+    }
     return out;
   }
 
@@ -283,8 +287,9 @@ export class Graph implements Iterable<Node> {
 
   private collectGraphs(out: Graph[]): void {
     out.push(this);
-    for (const n of this._nodes) {
-      const subs = n.subgraphs();
+    const nodes = this._nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const subs = nodes[i]!.subgraphs();
       for (let i = 0; i < subs.length; i++) subs[i]!.collectGraphs(out);
     }
   }
@@ -292,7 +297,10 @@ export class Graph implements Iterable<Node> {
   /** Every node of this graph and of its subgraphs. */
   allNodes(): Node[] {
     const out: Node[] = [];
-    for (const g of this.allGraphs()) for (const n of g._nodes) out.push(n);
+    for (const g of this.allGraphs()) {
+      const nodes = g._nodes;
+      for (let i = 0; i < nodes.length; i++) out.push(nodes[i]!);
+    }
     return out;
   }
 
@@ -330,7 +338,7 @@ export function describeUses(v: Value): string {
  * Uses inside subgraphs count as uses by the node that holds the subgraph.
  */
 export function topologicalOrder(g: Graph): Node[] {
-  if (isTopologicallySorted(g)) return [...g.nodes];
+  if (isTopologicallySorted(g)) return g.nodes.slice();
   const nodes = g.nodes;
   const index = new Map<Node, number>();
   nodes.forEach((n, i) => index.set(n, i));
@@ -383,9 +391,12 @@ export function nextVisit(): number {
 
 export function isTopologicallySorted(g: Graph): boolean {
   const seen = nextVisit();
-  for (const n of g.nodes) {
-    for (const v of n.inputs) {
-      const p = v?.producer;
+  const nodes = g.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    const inputs = n.inputs;
+    for (let k = 0; k < inputs.length; k++) {
+      const p = inputs[k]?.producer;
       if (p && p._visit !== seen && p.graph === g) return false;
     }
     if (n.subgraphs().length > 0) return false;

@@ -43,9 +43,18 @@ export class OpRegistry {
     return versions;
   }
 
+  /**
+   * Versions by domain, then op type (null: unknown op): resolve() runs for every node, twice per
+   * check, and a two-level lookup needs no "domain::op" string built and hashed each time.
+   */
+  private readonly byDomain = new Map<string, Map<string, OpSchema[] | null>>();
+
   /** The schema in force at `opset`, or undefined (unknown op, or opset before its first version). */
   resolve(domain: string, opType: string, opset: number): OpSchema | undefined {
-    const versions = this.parsed(key(domain, opType));
+    let ops = this.byDomain.get(domain);
+    if (!ops) this.byDomain.set(domain, (ops = new Map()));
+    let versions = ops.get(opType);
+    if (versions === undefined) ops.set(opType, (versions = this.parsed(key(domain, opType)) ?? null));
     if (!versions) return undefined;
     let found: OpSchema | undefined;
     for (const v of versions) if (v.since <= opset) found = v;

@@ -32,7 +32,9 @@ export function buildCheckReport(model: Model, file: string, result: CheckResult
   if (opts.shapes) {
     const values = dictionaryObject<Omit<ValueSummary, 'name'>>();
     for (const g of model.graph.allGraphs()) {
-      for (const v of g.values()) {
+      const list = g.values();
+      for (let i = 0; i < list.length; i++) {
+        const v = list[i]!;
         if (!v.name || values[v.name]) continue;
         const t = result.types.get(v) ?? v.type;
         values[v.name] = { dtype: dtypeOf(t), shape: shapeOf(t) };

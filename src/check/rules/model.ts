@@ -92,15 +92,22 @@ export function checkModelHeader(ctx: CheckContext): void {
   if (m.functions.some((f) => f.attributeDefaults.length)) need(9, 'function attribute defaults');
   const found = { dtypes: new Set<DataType>(), kinds: new Set<string>() };
   let sparse = false;
+  // Indexed loops over values and nodes: this runs once over the whole model, mostly before V8
+  // optimizes it, where every for-of step allocates.
   for (const g of m.graph.allGraphs()) {
     if (g.sparseInitializers.length) sparse = true;
-    for (const v of g.values()) {
+    const values = g.values();
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
       typeFeatures(v.type, found);
       if (v.constValue) found.dtypes.add(v.constValue.dtype);
     }
     for (const v of g.outputs) typeFeatures(v.type, found);
-    for (const n of g.nodes) {
-      for (const a of n.attributes.values()) {
+    const nodes = g.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const attrs = nodes[i]!.attributes;
+      if (attrs.size === 0) continue;
+      for (const a of attrs.values()) {
         if (a.type === AttrType.TENSOR && a.value) found.dtypes.add((a.value as { dtype: DataType }).dtype);
         if (a.type === AttrType.SPARSE_TENSOR) sparse = true;
       }
@@ -114,7 +121,8 @@ export function checkModelHeader(ctx: CheckContext): void {
   }
   // Every domain used by a node must be imported.
   const used = new Set<string>();
-  for (const n of m.graph.allNodes()) used.add(normalizeDomain(n.domain));
+  const all = m.graph.allNodes();
+  for (let i = 0; i < all.length; i++) used.add(normalizeDomain(all[i]!.domain));
   for (const d of used) {
     if (seen.has(d)) continue;
     if (m.functions.some((f) => normalizeDomain(f.domain) === d)) continue;

@@ -16,7 +16,12 @@ import { inScope, type CheckContext, type GraphScope } from '../context.js';
 import { allowedAttrValues } from './attribute-values.js';
 
 export function checkNodes(ctx: CheckContext, scope: GraphScope): void {
-  for (const n of scope.graph.nodes) checkNode(ctx, scope, n);
+  const nodes = scope.graph.nodes;
+  const site: NodeSite = { ctx, scope, n: nodes[0]! };
+  for (let i = 0; i < nodes.length; i++) {
+    site.n = nodes[i]!;
+    checkNode(site);
+  }
 }
 
 /**
@@ -26,7 +31,8 @@ export function checkNodes(ctx: CheckContext, scope: GraphScope): void {
 interface NodeSite {
   readonly ctx: CheckContext;
   readonly scope: GraphScope;
-  readonly n: Node;
+  /** The node being checked (one site object serves a whole graph). */
+  n: Node;
 }
 
 function report(site: NodeSite, severity: Diagnostic['severity'], code: string, message: string, value?: string): void {
@@ -38,13 +44,13 @@ function labelOf(n: Node): string {
   return `node "${n.name}" (${n.qualifiedType})`;
 }
 
-function checkNode(ctx: CheckContext, scope: GraphScope, n: Node): void {
-  const site: NodeSite = { ctx, scope, n };
+function checkNode(site: NodeSite): void {
+  const { ctx, scope, n } = site;
   if (!n.opType) {
     report(site, 'error', 'E_UNKNOWN_OP', `${labelOf(n)} has no op_type`);
     return;
   }
-  if (!scope.isFunction) {
+  if (!scope.isFunction && n.attributes.size > 0) {
     for (const a of n.attributes.values()) {
       if (a.refAttrName !== undefined) {
         report(site, 'error', 'E_ATTR_REF', `${labelOf(n)}: attribute "${a.name}" refers to "${a.refAttrName}", but only nodes inside functions may refer to attributes`);
@@ -92,6 +98,14 @@ function checkFunctionCall(site: NodeSite, fn: FunctionDef): void {
 
 function checkAttributes(site: NodeSite, schema: OpSchema): void {
   const n = site.n;
+  if (n.attributes.size > 0) checkGivenAttributes(site, schema);
+  for (const spec of schema.requiredAttrs) {
+    if (!n.attributes.has(spec.name)) report(site, 'error', 'E_ATTR_MISSING', `${labelOf(n)}: required attribute "${spec.name}" is missing`);
+  }
+}
+
+function checkGivenAttributes(site: NodeSite, schema: OpSchema): void {
+  const n = site.n;
   for (const a of n.attributes.values()) {
     const spec = schema.attrs.get(a.name);
     if (!spec) {
@@ -110,9 +124,6 @@ function checkAttributes(site: NodeSite, schema: OpSchema): void {
     if (allowed && !allowed.includes(a.value as string)) {
       report(site, 'error', 'E_ATTR_VALUE', `${labelOf(n)}: attribute "${a.name}" is "${String(a.value)}"; allowed: ${allowed.join(', ')}`);
     }
-  }
-  for (const spec of schema.requiredAttrs) {
-    if (!n.attributes.has(spec.name)) report(site, 'error', 'E_ATTR_MISSING', `${labelOf(n)}: required attribute "${spec.name}" is missing`);
   }
 }
 
@@ -172,14 +183,32 @@ function whereIs(b: Binding): string {
   return `${b.role} ${b.i} ("${b.spec.name}", value "${b.v.name}")`;
 }
 
-function checkTypes(site: NodeSite, schema: OpSchema): void {
-  // Constraints bound so far, by name; a node has a handful, so a list beats a Map.
-  const bound: Binding[] = [];
-  checkTypesOf(site, schema, site.n.inputs, schema.inputs, 'input', bound);
-  checkTypesOf(site, schema, site.n.outputs, schema.outputs, 'output', bound);
+/**
+ * Constraints bound so far on the node being checked: the first `boundCount` entries. A node has
+ * a handful, so a list beats a Map; the entries are reused node to node (no object per value).
+ */
+const bound: Binding[] = [];
+let boundCount = 0;
+
+function bind(type: string, role: string, i: number, spec: IoSpec, v: Value): void {
+  const b = bound[boundCount];
+  if (b) {
+    b.type = type;
+    b.role = role;
+    b.i = i;
+    b.spec = spec;
+    b.v = v;
+  } else bound.push({ type, role, i, spec, v });
+  boundCount++;
 }
 
-function checkTypesOf(site: NodeSite, schema: OpSchema, values: readonly (Value | undefined)[], specs: readonly IoSpec[], role: string, bound: Binding[]): void {
+function checkTypes(site: NodeSite, schema: OpSchema): void {
+  boundCount = 0;
+  checkTypesOf(site, schema, site.n.inputs, schema.inputs, 'input');
+  checkTypesOf(site, schema, site.n.outputs, schema.outputs, 'output');
+}
+
+function checkTypesOf(site: NodeSite, schema: OpSchema, values: readonly (Value | undefined)[], specs: readonly IoSpec[], role: string): void {
   const n = site.n;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -195,9 +224,9 @@ function checkTypesOf(site: NodeSite, schema: OpSchema, values: readonly (Value 
     }
     if (!spec.constraint || (spec.option === 'variadic' && !spec.homogeneous)) continue;
     let prev: Binding | undefined;
-    for (const b of bound) if (b.spec.constraint === spec.constraint) prev = b;
+    for (let k = 0; k < boundCount; k++) if (bound[k]!.spec.constraint === spec.constraint) prev = bound[k];
     if (prev && prev.type !== t) {
       report(site, 'error', 'E_TYPE_CONSTRAINT', `${labelOf(n)}: ${whereIs({ type: t, role, i, spec, v })} is ${t} but ${whereIs(prev)} is ${prev.type}; both are ${spec.constraint}`, v.name);
-    } else if (!prev) bound.push({ type: t, role, i, spec, v });
+    } else if (!prev) bind(t, role, i, spec, v);
   }
 }

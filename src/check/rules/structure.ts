@@ -62,12 +62,15 @@ export function checkStructure(ctx: CheckContext, scope: GraphScope): void {
   const nodes = g.nodes;
   const nodeNames = new Set<string>();
   const checkOuter = scope.outer.size > 0;
-  for (const n of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
     if (n.name) {
       if (nodeNames.has(n.name)) report('warning', 'W_DUPLICATE_NODE_NAME', `two nodes are named "${n.name}"`, { node: n });
       nodeNames.add(n.name);
     }
-    for (const o of n.outputs) {
+    const outputs = n.outputs;
+    for (let k = 0; k < outputs.length; k++) {
+      const o = outputs[k]!;
       if (!o.name) continue;
       if (defined.has(o.name)) {
         report('error', 'E_SSA', `"${o.name}" is assigned more than once (${definedAs(o.name)} and output of node "${n.name}")`, {
@@ -85,7 +88,9 @@ export function checkStructure(ctx: CheckContext, scope: GraphScope): void {
   let firstLate: { n: Node; v: Value; p: Node } | undefined;
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
-    for (const v of n.inputs) {
+    const inputs = n.inputs;
+    for (let k = 0; k < inputs.length; k++) {
+      const v = inputs[k];
       if (!v) continue;
       if (!isDefined(v, scope)) {
         if (!undefinedNames.has(v.name)) {
