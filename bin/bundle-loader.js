@@ -12,11 +12,23 @@ import vm from 'node:vm';
 const HASH_BYTES = 20;
 
 /**
+ * The cache file for this Node and these flags: V8 rejects a cache made under another version or
+ * other flags, so each combination gets its own file (runs that alternate flags do not rewrite
+ * one file back and forth).
+ */
+export function cacheFileFor(file) {
+  const key = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return `${file}.${(h >>> 0).toString(16).padStart(8, '0')}.cache`;
+}
+
+/**
  * Compiles and evaluates the bundle; returns its exports and a function that writes the code
  * cache when there was none or V8 rejected it (best effort: a read-only install just runs
  * without one).
  */
-export function loadBundle(file, cacheFile = `${file}.cache`) {
+export function loadBundle(file, cacheFile = cacheFileFor(file)) {
   const source = fs.readFileSync(file, 'utf8');
   const id = /^\/\/ onnx-bundle ([0-9a-f]{40})\n/.exec(source.slice(0, 64));
   const hash = id ? Buffer.from(id[1], 'hex') : createRequire(import.meta.url)('node:crypto').createHash('sha1').update(source).digest();
@@ -39,6 +51,7 @@ export function loadBundle(file, cacheFile = `${file}.cache`) {
   const stale = cache !== 'used';
   return {
     exports: module.exports,
+    cacheFile,
     /** What became of the code cache: none for this build, rejected by V8 (other flags or Node), used. */
     cache,
     /** Writes the code cache (functions compiled so far included) when `force` or the cache was missing or rejected. */

@@ -17,7 +17,8 @@ const dist = path.join(root, 'dist');
 const VIEWS = ['CheckView', 'DrawView', 'EditView', 'InfoView', 'RunView', 'ProgressView', 'host'];
 const EXTERNAL = ['onnxruntime-node', 'onnxruntime-web', '@hpcc-js/wasm', '@resvg/resvg-wasm', 'ink', 'react', 'react/jsx-runtime', 'playwright-core'];
 
-for (const old of ['onnx.cjs', 'onnx.cjs.cache', 'onnx.mjs', 'views', 'chunks']) fs.rmSync(path.join(dist, old), { recursive: true, force: true });
+for (const old of ['onnx.cjs', 'onnx.mjs', 'views', 'chunks']) fs.rmSync(path.join(dist, old), { recursive: true, force: true });
+for (const f of fs.existsSync(dist) ? fs.readdirSync(dist) : []) if (/^onnx\.cjs\..*cache$/.test(f)) fs.rmSync(path.join(dist, f), { force: true });
 
 await esbuild.build({
   entryPoints: VIEWS.map((v) => path.join(dist, 'commands/views', `${v}.js`)),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Writes dist/onnx.cjs.cache: loads the bundle as bin/onnx.js does, runs each command once on a
+ * Writes the code cache of dist/onnx.cjs (for this Node and these flags): loads the bundle as bin/onnx.js does, runs each command once on a
  * model the repo ships (output discarded), then saves the code cache, which then holds every
  * function those runs compiled. Run by `npm run bundle`; a failed command fails the build.
  */
