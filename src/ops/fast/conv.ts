@@ -11,6 +11,7 @@ import { runGemm, runPadPlanes } from '../../runtime/wasm/gemm-call.js';
 import { runWindow, WindowMode } from '../../runtime/wasm/nn-calls.js';
 import { runUnary, UnaryOp } from '../../runtime/wasm/params.js';
 import { readWindowAttrs, windowGeometry, type WindowGeometry } from '../helpers/conv-pool.js';
+import { prepareWinograd, runConvWinograd, winogradApplies, type WinogradFilters } from './conv-winograd.js';
 import type { Epilogue, FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';
 import { constFloats, floatInput, keepFloats, mayBeFloat, sizeOfDims, withTemp } from './util.js';
 
@@ -82,9 +83,11 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
   const residual = epilogue?.residual ? info.node.inputs.length : -1;
   const depthwise = Cg === 1 && Mg === 1;
   const e = info.engine;
-  let pW: number;
+  let pW = 0;
   let packedSize = 0;
+  let winograd: WinogradFilters | undefined;
   if (depthwise) pW = keepFloats(info, w);
+  else if (winogradApplies({ nd, KH, KW, group, strides: attrs.strides, dilations: attrs.dilations, M, C: Cg })) winograd = prepareWinograd(info, w, M, Cg);
   else {
     packedSize = e.exports.gemm_packed_a_size(Mg, K);
     pW = info.keep(packedSize * group * 4);
@@ -115,6 +118,11 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
       }
       const px = ctx.ptr(0);
       const y = ctx.output(0, outDims);
+      if (winograd) {
+        const call = { x: px, y, bias: pBias, residual: pr, N, C, M, H, W, PT, PL, OH, OW };
+        runConvWinograd(ctx, winograd, clamp ? { ...call, clamp } : call);
+        return true;
+      }
       const size = sizeOfDims(outDims);
       if (residual >= 0) runUnary(ctx.engine, UnaryOp.COPY, pr, y, size, ctx.threads);
       const common = { ...(clamp ? { clamp } : {}), accumulate: residual >= 0 };
