@@ -9,10 +9,12 @@ import { packWinogradFilters, runWinograd, winogradFilterStride, winogradPadded 
 import type { FastNodeInfo, FastRunContext } from './types.js';
 
 /**
- * Input and output channels from which Winograd beats the GEMM: below, the transforms (per
- * input channel and per output channel) cost more than the multiplications they save.
+ * Input channels from which Winograd beats the GEMM: the products sum over C, and with fewer
+ * the register tile spends more time loading and storing its accumulators than multiplying.
+ * Output channels pay down to a row panel (4, measured).
  */
 const MIN_CHANNELS = 16;
+const MIN_OUTPUT_CHANNELS = 4;
 
 export interface WinogradFilters {
   u: number;
@@ -28,6 +30,18 @@ export interface WinogradShape {
   dilations: readonly number[];
   M: number;
   C: number;
+  /** Output height and width when the input's type tells them. */
+  out?: readonly [number, number];
+}
+
+/**
+ * Multiplications per image, counted in 8-column panels of the products (tiles for Winograd,
+ * output pixels for the GEMM): 1x1 and 2x2 outputs fill one panel either way, and Winograd's
+ * 16 elements per tile then cost more than the GEMM's 9 taps.
+ */
+function winogradPays(OH: number, OW: number): boolean {
+  const tiles = Math.ceil(OH / 2) * Math.ceil(OW / 2);
+  return 16 * Math.ceil(tiles / 8) < 9 * Math.ceil((OH * OW) / 8);
 }
 
 /** Whether a convolution with these (constant) attributes takes the Winograd path. */
@@ -40,7 +54,8 @@ export function winogradApplies(s: WinogradShape): boolean {
     s.strides.every((v) => v === 1) &&
     s.dilations.every((v) => v === 1) &&
     s.C >= MIN_CHANNELS &&
-    s.M >= MIN_CHANNELS
+    s.M >= MIN_OUTPUT_CHANNELS &&
+    (s.out === undefined || winogradPays(s.out[0], s.out[1]))
   );
 }
 

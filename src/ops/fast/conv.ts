@@ -41,6 +41,15 @@ function as2d(dims: readonly number[]): [number, number] {
   return dims.length === 1 ? [1, dims[0]!] : [dims[0]!, dims[1]!];
 }
 
+/** The output's spatial dims (2-D) when the input's type gives its spatial dims. */
+function staticOutput(info: FastNodeInfo, attrs: ReturnType<typeof readWindowAttrs>, kernel: readonly number[]): { out?: [number, number] } {
+  const t = info.inputTypes[0];
+  const spatial = t?.kind === 'tensor' ? t.shape?.slice(2) : undefined;
+  if (!spatial || spatial.length !== 2 || !spatial.every((d): d is number => typeof d === 'number')) return {};
+  const geom = geometryOf(attrs, kernel, spatial);
+  return geom ? { out: as2d(geom.outDims) } : {};
+}
+
 function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undefined {
   if (!mayBeFloat(info, [0, 1, 2]) || epilogue?.bias) return undefined;
   const wt = info.constants[1];
@@ -87,7 +96,9 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
   let packedSize = 0;
   let winograd: WinogradFilters | undefined;
   if (depthwise) pW = keepFloats(info, w);
-  else if (winogradApplies({ nd, KH, KW, group, strides: attrs.strides, dilations: attrs.dilations, M, C: Cg })) winograd = prepareWinograd(info, w, M, Cg);
+  else if (winogradApplies({ nd, KH, KW, group, strides: attrs.strides, dilations: attrs.dilations, M, C: Cg, ...staticOutput(info, attrs, kernel) })) {
+    winograd = prepareWinograd(info, w, M, Cg);
+  }
   else {
     packedSize = e.exports.gemm_packed_a_size(Mg, K);
     pW = info.keep(packedSize * group * 4);

@@ -92,8 +92,9 @@ export function runWinograd(e: WasmEngine, c: WinogradCall, scratch: (bytes: num
   const TW = Math.ceil(c.OW / 2);
   const tiles = TH * TW;
   if (c.N * c.M * tiles === 0) return;
-  // Blocks of tiles, in 8-tile panels, as large as the budget allows and about equal in size.
-  const panelsMax = Math.max(1, Math.floor(REGION_BUDGET / (ELEMENTS * (c.C + c.M) * 4 * 8)));
+  // Blocks of tiles, in 8-tile panels, as large as the budget allows (at least 2 panels: every
+  // block streams all of U) and about equal in size.
+  const panelsMax = Math.max(2, Math.floor(REGION_BUDGET / (ELEMENTS * (c.C + c.M) * 4 * 8)));
   const blocks = Math.ceil(Math.ceil(tiles / 8) / panelsMax);
   const tb = 8 * Math.ceil(Math.ceil(tiles / 8) / blocks);
   const macs = c.N * c.M * c.C * tiles * ELEMENTS;

@@ -146,8 +146,11 @@ describe('fast Conv on the Winograd path', () => {
   const shapes: { x: number[]; w: number[]; pads?: number[]; bias?: boolean }[] = [
     { x: [1, 16, 8, 8], w: [16, 16, 3, 3], pads: [1, 1, 1, 1], bias: true },
     { x: [2, 19, 7, 9], w: [23, 19, 3, 3], pads: [0, 1, 1, 0] },
+    { x: [1, 32, 3, 3], w: [16, 32, 3, 3], pads: [1, 1, 1, 1], bias: true },
+    { x: [1, 17, 2, 9], w: [29, 17, 3, 3], pads: [1, 1, 1, 1] },
+    // 1x1 and 2x2 outputs stay on the GEMM (Winograd would multiply more there).
     { x: [1, 32, 1, 1], w: [16, 32, 3, 3], pads: [1, 1, 1, 1], bias: true },
-    { x: [1, 17, 2, 3], w: [29, 17, 3, 3], pads: [1, 1, 1, 1] },
+    { x: [1, 16, 4, 4], w: [5, 16, 3, 3], bias: true },
     { x: [1, 64, 14, 14], w: [64, 64, 3, 3], pads: [1, 1, 1, 1], bias: true },
     { x: [3, 16, 5, 6], w: [17, 16, 3, 3] },
   ];
