@@ -11,7 +11,7 @@ import { runGemm, runPadPlanes } from '../../runtime/wasm/gemm-call.js';
 import { runWindow, WindowMode } from '../../runtime/wasm/nn-calls.js';
 import { runUnary, UnaryOp } from '../../runtime/wasm/params.js';
 import { readWindowAttrs, windowGeometry, type WindowGeometry } from '../helpers/conv-pool.js';
-import { prepareWinograd, runConvWinograd, winogradApplies, type WinogradFilters } from './conv-winograd.js';
+import { prepareWinograd, runConvWinograd, winogradTile, type WinogradFilters } from './conv-winograd.js';
 import type { Epilogue, FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';
 import { constFloats, floatInput, keepFloats, mayBeFloat, sizeOfDims, withTemp } from './util.js';
 
@@ -95,10 +95,9 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
   let pW = 0;
   let packedSize = 0;
   let winograd: WinogradFilters | undefined;
+  const tile = depthwise ? undefined : winogradTile({ nd, KH, KW, group, strides: attrs.strides, dilations: attrs.dilations, M, C: Cg, ...staticOutput(info, attrs, kernel) });
   if (depthwise) pW = keepFloats(info, w);
-  else if (winogradApplies({ nd, KH, KW, group, strides: attrs.strides, dilations: attrs.dilations, M, C: Cg, ...staticOutput(info, attrs, kernel) })) {
-    winograd = prepareWinograd(info, w, M, Cg);
-  }
+  else if (tile) winograd = prepareWinograd(info, tile, w, M, Cg);
   else {
     packedSize = e.exports.gemm_packed_a_size(Mg, K);
     pW = info.keep(packedSize * group * 4);

@@ -22,7 +22,7 @@ export interface KernelExports {
   gemm_packed_a_size(M: number, K: number): number;
   gemm_packed_b_size(K: number, N: number): number;
   gemm_scratch_bytes(): number;
-  winograd_region_bytes(C: number, M: number, tb: number): number;
+  winograd_region_bytes(n: number, C: number, M: number, tb: number): number;
 }
 
 export type SimdVariant = 'simd128' | 'relaxed';

@@ -1,12 +1,35 @@
 /**
- * Winograd F(2x2, 3x3) convolution (src/wasm/assembly/winograd.ts): the filter transform done
- * once per session, and the parameter block and dispatch of the per-run kernel.
+ * Winograd F(n x n, 3x3) convolution, n = 2 or 4 (src/wasm/assembly/winograd.ts): the filter
+ * transform done once per session, and the parameter block and dispatch of the per-run kernel.
  */
 import type { WasmEngine } from './engine.js';
 import { GEMM_FLOPS_PER_MS, threadsFor } from './params.js';
 
-/** Elements of the 4x4 transform: one packed GEMM A operand (M x C) each. */
-const ELEMENTS = 16;
+/** Output tile size: 2 (16 elements per tile, exact enough anywhere) or 4 (36 elements, 4x fewer multiplications). */
+export type WinogradTile = 2 | 4;
+
+/** G of each tile size (rows: elements of the 1-D transform; columns: filter taps). */
+const G: Record<WinogradTile, readonly (readonly number[])[]> = {
+  2: [
+    [1, 0, 0],
+    [1 / 2, 1 / 2, 1 / 2],
+    [1 / 2, -1 / 2, 1 / 2],
+    [0, 0, 1],
+  ],
+  4: [
+    [1 / 4, 0, 0],
+    [-1 / 6, -1 / 6, -1 / 6],
+    [-1 / 6, 1 / 6, -1 / 6],
+    [1 / 24, 1 / 12, 1 / 6],
+    [1 / 24, -1 / 12, 1 / 6],
+    [0, 0, 1],
+  ],
+};
+
+/** Elements of the a x a transform (a = n + 2): one packed GEMM A operand (M x C) each. */
+export function winogradElements(n: WinogradTile): number {
+  return (n + 2) * (n + 2);
+}
 
 /**
  * Bytes of a thread's working region (V and M of one block of tiles) to aim for: within the
@@ -20,52 +43,46 @@ export function winogradFilterStride(e: WasmEngine, M: number, C: number): numbe
 }
 
 /**
- * U = G g G^T of every filter (M x C x 3 x 3, row-major), packed as 16 GEMM A operands of
+ * U = G g G^T of every filter (M x C x 3 x 3, row-major), packed as (n+2)² GEMM A operands of
  * M x C at dst + ξ * stride floats. Computed in float64, rounded once.
  */
-export function packWinogradFilters(e: WasmEngine, w: Float32Array, M: number, C: number, dst: number): void {
+export function packWinogradFilters(e: WasmEngine, n: WinogradTile, w: Float32Array, M: number, C: number, dst: number): void {
+  const g = G[n];
+  const a = n + 2;
+  const elements = a * a;
   const stride = winogradFilterStride(e, M, C);
   const mc = M * C;
-  const tmp = e.alloc(ELEMENTS * mc * 4);
+  const tmp = e.alloc(elements * mc * 4);
   try {
-    const u = e.f32(tmp, ELEMENTS * mc);
-    const gg = new Float64Array(12);
+    const u = e.f32(tmp, elements * mc);
+    const gw = new Float64Array(a * 3);
     for (let f = 0; f < mc; f++) {
-      const g = f * 9;
-      // G g (4 x 3), G = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2; 0 0 1].
-      for (let k = 0; k < 3; k++) {
-        const g0 = w[g + k]!;
-        const g1 = w[g + 3 + k]!;
-        const g2 = w[g + 6 + k]!;
-        gg[k] = g0;
-        gg[3 + k] = 0.5 * (g0 + g1 + g2);
-        gg[6 + k] = 0.5 * (g0 - g1 + g2);
-        gg[9 + k] = g2;
+      const base = f * 9;
+      // G w (a x 3).
+      for (let i = 0; i < a; i++) {
+        for (let k = 0; k < 3; k++) gw[i * 3 + k] = g[i]![0]! * w[base + k]! + g[i]![1]! * w[base + 3 + k]! + g[i]![2]! * w[base + 6 + k]!;
       }
-      // (G g) G^T (4 x 4): element ξ = 4i + j goes to matrix ξ, row m, column c.
-      for (let i = 0; i < 4; i++) {
-        const a = gg[3 * i]!;
-        const b = gg[3 * i + 1]!;
-        const c = gg[3 * i + 2]!;
-        const at = 4 * i * mc + f;
-        u[at] = a;
-        u[at + mc] = 0.5 * (a + b + c);
-        u[at + 2 * mc] = 0.5 * (a - b + c);
-        u[at + 3 * mc] = c;
+      // (G w) G^T (a x a): element ξ = a i + j goes to matrix ξ, row m, column c.
+      for (let i = 0; i < a; i++) {
+        for (let j = 0; j < a; j++) u[(a * i + j) * mc + f] = gw[i * 3]! * g[j]![0]! + gw[i * 3 + 1]! * g[j]![1]! + gw[i * 3 + 2]! * g[j]![2]!;
       }
     }
-    for (let x = 0; x < ELEMENTS; x++) e.exports.gemm_pack_a(tmp + x * mc * 4, C, 0, M, C, dst + x * stride * 4, 1);
+    for (let x = 0; x < elements; x++) e.exports.gemm_pack_a(tmp + x * mc * 4, C, 0, M, C, dst + x * stride * 4, 1);
   } finally {
     e.release(tmp);
   }
 }
 
-/** The padded size of one spatial axis: 2 input rows per tile, plus 2 (the 4x4 blocks overlap). */
-export function winogradPadded(out: number): number {
-  return 2 * Math.ceil(out / 2) + 2;
+/**
+ * The padded size of the input along one axis for `out` outputs: n rows per tile plus 2 (the
+ * blocks overlap); F(4x4) reads rows of its 6-wide blocks as 8 floats, so columns get 2 more.
+ */
+export function winogradPadded(n: WinogradTile, out: number, columns: boolean): number {
+  return n * Math.ceil(out / n) + 2 + (columns && n === 4 ? 2 : 0);
 }
 
 export interface WinogradCall {
+  n: WinogradTile;
   /** N images of C planes of Hp x Wp, padding in place (Hp, Wp from winogradPadded). */
   x: number;
   /** Filters from packWinogradFilters, and their stride in floats. */
@@ -88,27 +105,28 @@ export interface WinogradCall {
 
 /** Runs the convolution; `scratch` allocates the threads' regions (valid until this returns). */
 export function runWinograd(e: WasmEngine, c: WinogradCall, scratch: (bytes: number) => number, threads: number): void {
-  const TH = Math.ceil(c.OH / 2);
-  const TW = Math.ceil(c.OW / 2);
+  const TH = Math.ceil(c.OH / c.n);
+  const TW = Math.ceil(c.OW / c.n);
   const tiles = TH * TW;
   if (c.N * c.M * tiles === 0) return;
+  const elements = winogradElements(c.n);
   // Blocks of tiles, in 8-tile panels, as large as the budget allows (at least 2 panels: every
   // block streams all of U) and about equal in size.
-  const panelsMax = Math.max(2, Math.floor(REGION_BUDGET / (ELEMENTS * (c.C + c.M) * 4 * 8)));
+  const panelsMax = Math.max(2, Math.floor(REGION_BUDGET / (elements * (c.C + c.M) * 4 * 8)));
   const blocks = Math.ceil(Math.ceil(tiles / 8) / panelsMax);
   const tb = 8 * Math.ceil(Math.ceil(tiles / 8) / blocks);
-  const macs = c.N * c.M * c.C * tiles * ELEMENTS;
+  const macs = c.N * c.M * c.C * tiles * elements;
   const t = Math.min(threadsFor((2 * macs) / GEMM_FLOPS_PER_MS, threads), e.cores);
   const items = c.N * blocks;
   // Too few blocks to share out evenly: split the output channels as well.
   const mch = t > 1 && items < 4 * t ? Math.min(Math.ceil(c.M / 4), Math.ceil((4 * t) / items)) : 1;
   const units = Math.min(t, items * mch);
-  const regionBytes = Math.ceil(e.exports.winograd_region_bytes(c.C, c.M, tb) / 64) * 64;
+  const regionBytes = Math.ceil(e.exports.winograd_region_bytes(c.n, c.C, c.M, tb) / 64) * 64;
   const regions = scratch(units * regionBytes);
   const p = e.params();
   p.i32.set([c.x, c.u, c.y, c.bias, c.residual, c.C, c.M, c.Hp, c.Wp, c.OH, c.OW, TW, tiles, c.N, tb, blocks, mch, units, c.clamp ? 1 : 0], 0);
   p.f32[19] = c.clamp ? c.clamp[0] : 0;
   p.f32[20] = c.clamp ? c.clamp[1] : 0;
-  p.i32.set([regions, regionBytes, c.uStride], 21);
+  p.i32.set([regions, regionBytes, c.uStride, c.n], 21);
   e.run('winograd', p.ptr, units, units);
 }
