@@ -4,12 +4,12 @@
 /**
  * V[ξ] for tiles [t0, t0 + count) of image x (C planes of Hp x Wp, padding in place, at least
  * 2*TH + 2 rows and 2*TW + 2 columns). V[ξ] is `panels` panels of C x 8 floats (tile-minor);
- * columns past `count` repeat tile t0 (finite values whose outputs are never stored).
+ * columns past `count` repeat tile t0 (finite values whose outputs are never stored). V[ξ]
+ * starts at v + ξ vStride.
  */
-export function inputTransform2(x: usize, C: i32, Hp: i32, Wp: i32, TW: i32, t0: i32, count: i32, panels: i32, v: usize): void {
+export function inputTransform2(x: usize, C: i32, Hp: i32, Wp: i32, TW: i32, t0: i32, count: i32, panels: i32, v: usize, vStride: usize): void {
   const plane = <usize>(Hp * Wp) << 2;
   const row = <usize>Wp << 2;
-  const vStride = <usize>(C * panels * 8) << 2;
   for (let q = 0; q < panels * 8; q += 4) {
     // Top-left corner of each lane's 4x4 input block.
     let a0: usize = 0;
@@ -118,11 +118,11 @@ export function inputTransform2(x: usize, C: i32, Hp: i32, Wp: i32, TW: i32, t0:
 
 /**
  * Y rows [row0, row1) of output tiles [t0, t0 + count) of one image from the 16 products
- * (ld = panels*8): A^T m A (A^T = [1 1 1 0; 0 1 -1 -1]), plus bias, residual, clamp.
+ * (ld = panels*8, M[ξ] at m + ξ mStride): A^T m A (A^T = [1 1 1 0; 0 1 -1 -1]), plus bias, residual, clamp.
  */
 export function outputTransform2(
   m: usize,
-  M: i32,
+  mStride: usize,
   panels: i32,
   row0: i32,
   row1: i32,
@@ -140,7 +140,6 @@ export function outputTransform2(
   spill: usize,
 ): void {
   const ld = panels * 8;
-  const mStride = <usize>(M * ld) << 2;
   const planeBytes = <usize>(OH * OW) << 2;
   const rowBytes = <usize>OW << 2;
   const vlo = f32x4.splat(lo);

@@ -48,13 +48,12 @@ function corner(t: i32, TW: i32, Wp: i32): usize {
 /**
  * V[ξ] for tiles [t0, t0 + count) of image x (C planes of Hp x Wp, padding in place, at least
  * 4*TH + 2 rows and 4*TW + 4 columns: each row of a block is read as 8 floats). V[ξ] is
- * `panels` panels of C x 8 floats (tile-minor); columns past `count` repeat tile t0.
- * tmp: 36 vectors.
+ * `panels` panels of C x 8 floats (tile-minor) at v + ξ vStride; columns past `count` repeat
+ * tile t0. tmp: 36 vectors.
  */
-export function inputTransform4(x: usize, C: i32, Hp: i32, Wp: i32, TW: i32, t0: i32, count: i32, panels: i32, v: usize, tmp: usize): void {
+export function inputTransform4(x: usize, C: i32, Hp: i32, Wp: i32, TW: i32, t0: i32, count: i32, panels: i32, v: usize, vStride: usize, tmp: usize): void {
   const plane = <usize>(Hp * Wp) << 2;
   const row = <usize>Wp << 2;
-  const vStride = <usize>(C * panels * 8) << 2;
   for (let q = 0; q < panels * 8; q += 4) {
     const a0 = x + corner(t0 + (q < count ? q : 0), TW, Wp);
     const a1 = x + corner(t0 + (q + 1 < count ? q + 1 : 0), TW, Wp);
@@ -103,11 +102,12 @@ export function inputTransform4(x: usize, C: i32, Hp: i32, Wp: i32, TW: i32, t0:
 
 /**
  * Y rows [row0, row1) of output tiles [t0, t0 + count) of one image from the 36 products
- * (ld = panels*8), plus bias, residual, clamp. tmp: 40 vectors.
+ * (ld = panels*8, M[ξ] at m + ξ mStride), plus bias, residual, clamp. tmp: 40 vectors and
+ * 12 ints.
  */
 export function outputTransform4(
   m: usize,
-  M: i32,
+  mStride: usize,
   panels: i32,
   row0: i32,
   row1: i32,
@@ -125,17 +125,28 @@ export function outputTransform4(
   tmp: usize,
 ): void {
   const ld = panels * 8;
-  const mStride = <usize>(M * ld) << 2;
   const planeBytes = <usize>(OH * OW) << 2;
   const vlo = f32x4.splat(lo);
   const vhi = f32x4.splat(hi);
-  // tmp: 24 vectors of A^T m (6 rows x 4), then 16 of Y (4 rows x 4 columns).
+  // tmp: 24 vectors of A^T m (6 rows x 4), then 16 of Y (4 rows x 4 columns), then per lane
+  // the tile's output offset (floats), rows and columns inside the output (0 rows: no tile).
   const ty = tmp + 384;
-  for (let r = row0; r < row1; r++) {
-    const b = bias != 0 ? v128.load32_splat(bias + (<usize>r << 2)) : f32x4.splat(0);
-    const yPlane = y + <usize>r * planeBytes;
-    const rPlane = res + <usize>r * planeBytes;
-    for (let q = 0; q < count; q += 4) {
+  const lane = tmp + 640;
+  for (let q = 0; q < count; q += 4) {
+    for (let l = 0; l < 4; l++) {
+      const t = t0 + q + l;
+      const tyy = t / TW;
+      const oy = 4 * tyy;
+      const ox = 4 * (t - tyy * TW);
+      const at = lane + (<usize>(l * 3) << 2);
+      store<i32>(at, oy * OW + ox);
+      store<i32>(at, q + l < count ? min(4, OH - oy) : 0, 4);
+      store<i32>(at, min(4, OW - ox), 8);
+    }
+    for (let r = row0; r < row1; r++) {
+      const b = bias != 0 ? v128.load32_splat(bias + (<usize>r << 2)) : f32x4.splat(0);
+      const yPlane = y + <usize>r * planeBytes;
+      const rPlane = res + <usize>r * planeBytes;
       const p = m + (<usize>(r * ld + q) << 2);
       for (let i = 0; i < 6; i++) {
         const pi = p + <usize>(6 * i) * mStride;
@@ -154,7 +165,6 @@ export function outputTransform4(
         const tj = tmp + (<usize>j << 4);
         at6(v128.load(tj), v128.load(tj, 64), v128.load(tj, 128), v128.load(tj, 192), v128.load(tj, 256), v128.load(tj, 320), ty + (<usize>j << 4), 64);
       }
-      const lanes = min(4, count - q);
       for (let i = 0; i < 4; i++) {
         // Row i of the 4 tiles: columns (lane = tile) transposed to one vector per tile.
         const ti = ty + (<usize>(i * 4) << 4);
@@ -171,22 +181,20 @@ export function outputTransform4(
         v128.store(tmp, f32x4.add(v128.shuffle<f32>(s0, s2, 2, 3, 6, 7), b), 16);
         v128.store(tmp, f32x4.add(v128.shuffle<f32>(s1, s3, 0, 1, 4, 5), b), 32);
         v128.store(tmp, f32x4.add(v128.shuffle<f32>(s1, s3, 2, 3, 6, 7), b), 48);
-        for (let l = 0; l < lanes; l++) {
-          const t = t0 + q + l;
-          const tyy = t / TW;
-          const oy = 4 * tyy + i;
-          if (oy >= OH) continue;
-          const ox = 4 * (t - tyy * TW);
-          const o = <usize>(oy * OW + ox) << 2;
+        for (let l = 0; l < 4; l++) {
+          const at = lane + (<usize>(l * 3) << 2);
+          if (i >= load<i32>(at, 4)) continue;
+          const o = <usize>(load<i32>(at) + i * OW) << 2;
+          const cols = load<i32>(at, 8);
           let val = v128.load(tmp + (<usize>l << 4));
-          if (ox + 4 <= OW) {
+          if (cols == 4) {
             if (res != 0) val = f32x4.add(val, v128.load(rPlane + o));
             if (act == 1) val = f32x4.min(f32x4.max(val, vlo), vhi);
             v128.store(yPlane + o, val);
             continue;
           }
           // Right edge: the columns inside the output, one by one.
-          for (let j = 0; j < OW - ox; j++) {
+          for (let j = 0; j < cols; j++) {
             const oj = o + (<usize>j << 2);
             let s = load<f32>(tmp + (<usize>(l * 4 + j) << 2));
             if (res != 0) s += load<f32>(rPlane + oj);

@@ -55,13 +55,21 @@ function pf(p: usize, slot: i32): f32 {
 /** Bytes at the start of a thread's region for the tile spill and the transforms' temporaries; V and M follow. */
 const TEMP_BYTES: usize = 1024;
 
+/**
+ * Bytes from one element's matrix (rows x panels*8 floats) to the next: one cache line more
+ * than the matrix, so that the transforms, which touch the same position of every element in
+ * turn, do not hit one L1 set (matrices of 4 KiB would).
+ */
+// @ts-ignore: decorator
+@inline
+function elementStride(rows: i32, panels: i32): usize {
+  return (<usize>(rows * panels * 8) << 2) + 64;
+}
+
 /** Mξ rows [4 mp0, 4 mp1) (ld = panels*8) = U[ξ] · V[ξ] for the `elements` elements. */
-function products(u: usize, uStride: usize, elements: i32, C: i32, M: i32, v: usize, panels: i32, m: usize, mp0: i32, mp1: i32, spill: usize): void {
+function products(u: usize, uStride: usize, elements: i32, C: i32, M: i32, v: usize, vStride: usize, panels: i32, m: usize, mStride: usize, mp0: i32, mp1: i32, spill: usize): void {
   const Mp = ((M + 3) >> 2) << 2;
-  const ld = panels * 8;
-  const ldBytes = <usize>ld << 2;
-  const vStride = <usize>(C * ld) << 2;
-  const mStride = <usize>(M * ld) << 2;
+  const ldBytes = <usize>(panels * 8) << 2;
   for (let e = 0; e < elements; e++) {
     const ue = u + <usize>e * uStride;
     const ve = v + <usize>e * vStride;
@@ -83,10 +91,10 @@ function products(u: usize, uStride: usize, elements: i32, C: i32, M: i32, v: us
   }
 }
 
-/** Bytes of one thread's region for F(n x n, 3x3): temporaries, V (a² x C x tb) and M (a² x M x tb). */
+/** Bytes of one thread's region for F(n x n, 3x3): temporaries, V (a² x C x tb) and M (a² x M x tb), each a² matrices apart by elementStride. */
 export function winograd_region_bytes(n: i32, C: i32, M: i32, tb: i32): i32 {
   const a = n + 2;
-  return <i32>TEMP_BYTES + ((a * a * (C + M) * tb) << 2);
+  return <i32>TEMP_BYTES + <i32>(a * a) * <i32>(elementStride(C, tb >> 3) + elementStride(M, tb >> 3));
 }
 
 /**
@@ -138,22 +146,24 @@ export function winograd(p: usize, begin: i32, end: i32, scratch: usize): void {
       const t0 = (blk - n * blocks) * tb;
       const count = min(tb, tiles - t0);
       const panels = (count + 7) >> 3;
-      const m = v + (<usize>(elements * C * panels * 8) << 2);
+      const vStride = elementStride(C, panels);
+      const mStride = elementStride(M, panels);
+      const m = v + <usize>elements * vStride;
       if (blk != transformed) {
         const xn = x + <usize>n * xImage;
-        if (n4) inputTransform4(xn, C, Hp, Wp, TW, t0, count, panels, v, temp);
-        else inputTransform2(xn, C, Hp, Wp, TW, t0, count, panels, v);
+        if (n4) inputTransform4(xn, C, Hp, Wp, TW, t0, count, panels, v, vStride, temp);
+        else inputTransform2(xn, C, Hp, Wp, TW, t0, count, panels, v, vStride);
         transformed = blk;
       }
       const mp0 = <i32>((<i64>mc * mPanels) / mch);
       const mp1 = <i32>((<i64>(mc + 1) * mPanels) / mch);
       if (mp0 >= mp1) continue;
-      products(u, uStride, elements, C, M, v, panels, m, mp0, mp1, temp);
+      products(u, uStride, elements, C, M, v, vStride, panels, m, mStride, mp0, mp1, temp);
       const yn = y + <usize>n * yImage;
       const rn = res != 0 ? res + <usize>n * yImage : 0;
       const row1 = min(mp1 * 4, M);
-      if (n4) outputTransform4(m, M, panels, mp0 * 4, row1, t0, count, TW, OH, OW, yn, rn, bias, act, lo, hi, temp);
-      else outputTransform2(m, M, panels, mp0 * 4, row1, t0, count, TW, OH, OW, yn, rn, bias, act, lo, hi, temp);
+      if (n4) outputTransform4(m, mStride, panels, mp0 * 4, row1, t0, count, TW, OH, OW, yn, rn, bias, act, lo, hi, temp);
+      else outputTransform2(m, mStride, panels, mp0 * 4, row1, t0, count, TW, OH, OW, yn, rn, bias, act, lo, hi, temp);
     }
   }
 }
