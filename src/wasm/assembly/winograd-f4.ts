@@ -132,17 +132,27 @@ export function outputTransform4(
   // the tile's output offset (floats), rows and columns inside the output (0 rows: no tile).
   const ty = tmp + 384;
   const lane = tmp + 640;
+  const rowBytes = <usize>OW << 2;
   for (let q = 0; q < count; q += 4) {
+    let full = q + 4 <= count;
     for (let l = 0; l < 4; l++) {
       const t = t0 + q + l;
       const tyy = t / TW;
       const oy = 4 * tyy;
       const ox = 4 * (t - tyy * TW);
       const at = lane + (<usize>(l * 3) << 2);
+      const rows = q + l < count ? min(4, OH - oy) : 0;
+      const cols = min(4, OW - ox);
       store<i32>(at, oy * OW + ox);
-      store<i32>(at, q + l < count ? min(4, OH - oy) : 0, 4);
-      store<i32>(at, min(4, OW - ox), 8);
+      store<i32>(at, rows, 4);
+      store<i32>(at, cols, 8);
+      full = full && rows == 4 && cols == 4;
     }
+    // 4 whole tiles (the usual case): their byte offsets in the output plane.
+    const o0 = <usize>load<i32>(lane) << 2;
+    const o1 = <usize>load<i32>(lane, 12) << 2;
+    const o2 = <usize>load<i32>(lane, 24) << 2;
+    const o3 = <usize>load<i32>(lane, 36) << 2;
     for (let r = row0; r < row1; r++) {
       const b = bias != 0 ? v128.load32_splat(bias + (<usize>r << 2)) : f32x4.splat(0);
       const yPlane = y + <usize>r * planeBytes;
@@ -176,6 +186,30 @@ export function outputTransform4(
         const s1 = v128.shuffle<f32>(c0, c1, 2, 6, 3, 7);
         const s2 = v128.shuffle<f32>(c2, c3, 0, 4, 1, 5);
         const s3 = v128.shuffle<f32>(c2, c3, 2, 6, 3, 7);
+        if (full) {
+          const ri = <usize>i * rowBytes;
+          let v0 = f32x4.add(v128.shuffle<f32>(s0, s2, 0, 1, 4, 5), b);
+          let v1 = f32x4.add(v128.shuffle<f32>(s0, s2, 2, 3, 6, 7), b);
+          let v2 = f32x4.add(v128.shuffle<f32>(s1, s3, 0, 1, 4, 5), b);
+          let v3 = f32x4.add(v128.shuffle<f32>(s1, s3, 2, 3, 6, 7), b);
+          if (res != 0) {
+            v0 = f32x4.add(v0, v128.load(rPlane + o0 + ri));
+            v1 = f32x4.add(v1, v128.load(rPlane + o1 + ri));
+            v2 = f32x4.add(v2, v128.load(rPlane + o2 + ri));
+            v3 = f32x4.add(v3, v128.load(rPlane + o3 + ri));
+          }
+          if (act == 1) {
+            v0 = f32x4.min(f32x4.max(v0, vlo), vhi);
+            v1 = f32x4.min(f32x4.max(v1, vlo), vhi);
+            v2 = f32x4.min(f32x4.max(v2, vlo), vhi);
+            v3 = f32x4.min(f32x4.max(v3, vlo), vhi);
+          }
+          v128.store(yPlane + o0 + ri, v0);
+          v128.store(yPlane + o1 + ri, v1);
+          v128.store(yPlane + o2 + ri, v2);
+          v128.store(yPlane + o3 + ri, v3);
+          continue;
+        }
         // Reuse the first 4 temporaries (A^T m is no longer needed) for the per-tile rows.
         v128.store(tmp, f32x4.add(v128.shuffle<f32>(s0, s2, 0, 1, 4, 5), b));
         v128.store(tmp, f32x4.add(v128.shuffle<f32>(s0, s2, 2, 3, 6, 7), b), 16);
