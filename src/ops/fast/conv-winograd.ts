@@ -3,8 +3,8 @@
  * enough channels that the transforms are paid back. F(2x2, 3x3) multiplies 2.25x less than the
  * im2col GEMM, F(4x4, 3x3) 4x less (with about a decimal digit less accuracy, still far inside
  * what float32 models are checked with) where its larger tiles fill the GEMM's panels. The
- * filters replace the GEMM's packed weights, so the choice is made once, when the session is
- * created, from the output size when the input's type tells it.
+ * choice depends on the output size, so it is made per run (conv-weights.ts makes each layout
+ * of the weights on first use).
  */
 import { runPadPlanes } from '../../runtime/wasm/gemm-call.js';
 import { packWinogradFilters, runWinograd, winogradElements, winogradFilterStride, winogradPadded, type WinogradTile } from '../../runtime/wasm/winograd-call.js';
@@ -33,7 +33,7 @@ export interface WinogradShape {
   dilations: readonly number[];
   M: number;
   C: number;
-  /** Output height and width when the input's type tells them. */
+  /** Output height and width, when known. */
   out?: readonly [number, number];
 }
 
@@ -53,9 +53,10 @@ function multiplications(n: WinogradTile | 'gemm', OH: number, OW: number): numb
 const F4_MARGIN = 1.2;
 
 /**
- * The tile size of the Winograd path for a convolution with these (constant) attributes, or
- * undefined where the GEMM is better: 1x1 and 2x2 outputs fill one panel either way and
- * Winograd's 16 elements per tile then cost more than the GEMM's 9 taps.
+ * The tile size of the Winograd path for a convolution with these attributes and output size
+ * (2 when the size is not known), or undefined where the GEMM is better: 1x1 and 2x2 outputs
+ * fill one panel either way and Winograd's 16 elements per tile then cost more than the GEMM's
+ * 9 taps.
  */
 export function winogradTile(s: WinogradShape): WinogradTile | undefined {
   const applies =

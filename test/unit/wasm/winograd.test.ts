@@ -173,6 +173,20 @@ describe('fast Conv on the Winograd path', () => {
     });
   }
 
+  it('picks the path per run when the spatial dims are symbolic (GEMM, F(2x2), F(4x4))', () => {
+    const b = new GraphBuilder({ '': 17 });
+    const x = b.input('x', DataType.FLOAT, ['N', 16, 'H', 'W']);
+    const w = b.initializer('w', randomTensor([24, 16, 3, 3], 1));
+    const [c] = b.node('Conv', [x, w, b.initializer('b', randomTensor([24], 2))], { pads: [1, 1, 1, 1] });
+    const [r] = b.node('Relu', [c!]);
+    b.output(r!);
+    const model: Model = b.build();
+    // 2x2 (GEMM), 7x7 (F(2x2)), 28x20 (F(4x4)), then 7x7 again with its filters already made.
+    for (const dims of [[1, 16, 2, 2], [2, 16, 7, 7], [1, 16, 28, 20], [1, 16, 7, 7]]) {
+      expectFastMatches(model, { x: randomTensor(dims, 5) }, { threads: 1 }, SESSION_TOL);
+    }
+  });
+
   it('fuses BatchNormalization, a residual Add and Relu (F(2x2) at 11x10, F(4x4) at 20x20)', () => {
     for (const dims of [[2, 24, 11, 10], [1, 16, 20, 20]]) {
       const C = dims[1]!;
