@@ -128,25 +128,28 @@ function describeCase(c: Case): string {
 }
 
 for (const n of [2, 4] as const) {
-describe(`Winograd F(${n}x${n}, 3x3) kernel`, () => {
-  const e = wasmEngine();
-  for (const c of CASES) {
-    it(describeCase(c), () => {
-      if (!e) return;
-      const OH = c.H + c.pads[0] + c.pads[2] - 2;
-      const OW = c.W + c.pads[1] + c.pads[3] - 2;
-      const x = randomFloats(c.N * c.C * c.H * c.W, 1);
-      const w = randomFloats(c.M * c.C * 9, 2);
-      const bias = c.bias ? randomFloats(c.M, 3) : undefined;
-      const res = c.residual ? randomFloats(c.N * c.M * OH * OW, 4) : undefined;
-      const want = reference(c, x, w, bias, res);
-      for (const threads of [1, 2]) {
-        const got = runKernel(e, n, c, x, w, bias, res, threads);
-        expect(excess(got, want, TOL[n]), `${threads} thread(s)`).toBeLessThanOrEqual(0);
-      }
-    });
-  }
-});
+  describe(`Winograd F(${n}x${n}, 3x3) kernel`, () => {
+    // The relaxed build (fused multiply-add in the products) falls back to SIMD128 where missing.
+    const engines = [wasmEngine('simd128'), wasmEngine('relaxed')];
+    for (const c of CASES) {
+      it(describeCase(c), () => {
+        const OH = c.H + c.pads[0] + c.pads[2] - 2;
+        const OW = c.W + c.pads[1] + c.pads[3] - 2;
+        const x = randomFloats(c.N * c.C * c.H * c.W, 1);
+        const w = randomFloats(c.M * c.C * 9, 2);
+        const bias = c.bias ? randomFloats(c.M, 3) : undefined;
+        const res = c.residual ? randomFloats(c.N * c.M * OH * OW, 4) : undefined;
+        const want = reference(c, x, w, bias, res);
+        for (const e of engines) {
+          if (!e) continue;
+          for (const threads of [1, 2]) {
+            const got = runKernel(e, n, c, x, w, bias, res, threads);
+            expect(excess(got, want, TOL[n]), `${e.variant}, ${threads} thread(s)`).toBeLessThanOrEqual(0);
+          }
+        }
+      });
+    }
+  });
 }
 
 /** Against the reference Conv, with F(4x4)'s error of ~1e-5 of the outputs' scale (up to ~30 here). */
