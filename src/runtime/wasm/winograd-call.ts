@@ -118,8 +118,11 @@ export function runWinograd(e: WasmEngine, c: WinogradCall, scratch: (bytes: num
   const macs = c.N * c.M * c.C * tiles * elements;
   const t = Math.min(threadsFor((2 * macs) / GEMM_FLOPS_PER_MS, threads), e.cores);
   const items = c.N * blocks;
-  // Too few blocks to share out evenly: split the output channels as well.
-  const mch = t > 1 && items < 4 * t ? Math.min(Math.ceil(c.M / 4), Math.ceil((4 * t) / items)) : 1;
+  // Too few blocks to share out evenly (threads get whole items): split the output channels as
+  // well, until the busiest thread has at most 5% more than its share.
+  const mPanels = Math.ceil(c.M / 4);
+  let mch = t > 1 && items < 4 * t ? Math.min(mPanels, Math.ceil((4 * t) / items)) : 1;
+  while (t > 1 && mch < mPanels && Math.ceil((items * mch) / t) * t > 1.05 * items * mch) mch++;
   const units = Math.min(t, items * mch);
   const regionBytes = Math.ceil(e.exports.winograd_region_bytes(c.n, c.C, c.M, tb) / 64) * 64;
   const regions = scratch(units * regionBytes);
