@@ -1,17 +1,16 @@
 /**
  * The weights of a (not depthwise) Conv in the layouts its paths read: packed GEMM A operands
- * per group, or Winograd filters of either tile size. Each is made on first use and kept for
+ * per group, or Winograd filters of each variant. Each is made on first use and kept for
  * the session, so that a model whose spatial dims are only known at run time still takes the
  * path that suits each size it runs at; a static size prepares its one layout up front.
  */
 import { withTemp } from './util.js';
-import { prepareWinograd, type WinogradFilters } from './conv-winograd.js';
-import type { WinogradTile } from '../../runtime/wasm/winograd-call.js';
+import { prepareWinograd, type WinogradFilters, type WinogradPlan } from './conv-winograd.js';
 import type { FastNodeInfo } from './types.js';
 
 export class ConvWeights {
   private gemmPacked?: number;
-  private readonly winogradFilters = new Map<WinogradTile, WinogradFilters>();
+  private readonly winogradFilters = new Map<string, WinogradFilters>();
   /** Floats of one group's packed A. */
   readonly packedSize: number;
 
@@ -43,12 +42,13 @@ export class ConvWeights {
     return this.gemmPacked;
   }
 
-  /** The Winograd filters of a 3x3, one-group convolution for tile size n. */
-  winograd(n: WinogradTile): WinogradFilters {
-    let f = this.winogradFilters.get(n);
+  /** The Winograd filters of a 3x3, one-group convolution for a variant. */
+  winograd(plan: WinogradPlan): WinogradFilters {
+    const key = `${plan.n}${plan.transposed ? 't' : ''}`;
+    let f = this.winogradFilters.get(key);
     if (!f) {
-      f = prepareWinograd(this.info, n, this.folded(), this.M, this.K / 9);
-      this.winogradFilters.set(n, f);
+      f = prepareWinograd(this.info, plan, this.folded(), this.M, this.K / 9);
+      this.winogradFilters.set(key, f);
     }
     return f;
   }

@@ -11,7 +11,7 @@ import { runGemm, runPadPlanes } from '../../runtime/wasm/gemm-call.js';
 import { runWindow, WindowMode } from '../../runtime/wasm/nn-calls.js';
 import { runUnary, UnaryOp } from '../../runtime/wasm/params.js';
 import { readWindowAttrs, windowGeometry, type WindowGeometry } from '../helpers/conv-pool.js';
-import { runConvWinograd, winogradTile } from './conv-winograd.js';
+import { runConvWinograd, winogradPlan } from './conv-winograd.js';
 import { ConvWeights } from './conv-weights.js';
 import type { Epilogue, FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';
 import { constFloats, floatInput, keepFloats, mayBeFloat, sizeOfDims } from './util.js';
@@ -97,15 +97,15 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
   const depthwise = Cg === 1 && Mg === 1;
   const pDepthwise = depthwise ? keepFloats(info, folded()) : 0;
   const weights = depthwise ? undefined : new ConvWeights(info, folded, M, group, K);
-  /** The Winograd tile size for an output size (undefined: the GEMM). */
+  /** The Winograd variant for an output size (undefined: the GEMM). */
   const winogradShape = { nd, KH, KW, group, strides: attrs.strides, dilations: attrs.dilations, M, C: Cg };
-  const tileFor = (out?: [number, number]) => (depthwise ? undefined : winogradTile(out ? { ...winogradShape, out } : winogradShape));
+  const planFor = (out?: [number, number]) => (depthwise ? undefined : winogradPlan(out ? { ...winogradShape, out } : winogradShape));
   if (weights) {
     // The layout a static output size takes, made now (a dynamic one waits for its first run).
     const out = staticOutput(info, attrs, kernel).out;
-    const tile = tileFor(out);
-    if (tile && out) weights.winograd(tile);
-    else if (!tile) weights.gemm();
+    const plan = planFor(out);
+    if (plan && out) weights.winograd(plan);
+    else if (!plan) weights.gemm();
   }
   return {
     run(ctx: FastRunContext): boolean {
@@ -130,10 +130,10 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
       }
       const px = ctx.ptr(0);
       const y = ctx.output(0, outDims);
-      const tile = weights && tileFor([OH, OW]);
-      if (tile) {
+      const plan = weights && planFor([OH, OW]);
+      if (plan) {
         const call = { x: px, y, bias: pBias, residual: pr, N, C, M, H, W, PT, PL, OH, OW };
-        runConvWinograd(ctx, weights.winograd(tile), clamp ? { ...call, clamp } : call);
+        runConvWinograd(ctx, weights.winograd(plan), clamp ? { ...call, clamp } : call);
         return true;
       }
       const size = sizeOfDims(outDims);

@@ -38,19 +38,20 @@ export function winogradElements(n: WinogradTile): number {
 const REGION_BUDGET = 384 * 1024;
 
 /** Floats of the transformed filters of an M x C x 3 x 3 weight tensor, per element ξ. */
-export function winogradFilterStride(e: WasmEngine, M: number, C: number): number {
-  return e.exports.gemm_packed_a_size(M, C);
+export function winogradFilterStride(e: WasmEngine, M: number, C: number, transposed = false): number {
+  return transposed ? e.exports.gemm_packed_b_size(C, M) : e.exports.gemm_packed_a_size(M, C);
 }
 
 /**
  * U = G g G^T of every filter (M x C x 3 x 3, row-major), packed as (n+2)² GEMM A operands of
- * M x C at dst + ξ * stride floats. Computed in float64, rounded once.
+ * M x C at dst + ξ * stride floats, or `transposed` as B operands of C x M (the products of a
+ * few tiles take them as columns). Computed in float64, rounded once.
  */
-export function packWinogradFilters(e: WasmEngine, n: WinogradTile, w: Float32Array, M: number, C: number, dst: number): void {
+export function packWinogradFilters(e: WasmEngine, n: WinogradTile, w: Float32Array, M: number, C: number, dst: number, transposed = false): void {
   const g = G[n];
   const a = n + 2;
   const elements = a * a;
-  const stride = winogradFilterStride(e, M, C);
+  const stride = winogradFilterStride(e, M, C, transposed);
   const mc = M * C;
   const tmp = e.alloc(elements * mc * 4);
   try {
@@ -67,7 +68,10 @@ export function packWinogradFilters(e: WasmEngine, n: WinogradTile, w: Float32Ar
         for (let j = 0; j < a; j++) u[(a * i + j) * mc + f] = gw[i * 3]! * g[j]![0]! + gw[i * 3 + 1]! * g[j]![1]! + gw[i * 3 + 2]! * g[j]![2]!;
       }
     }
-    for (let x = 0; x < elements; x++) e.exports.gemm_pack_a(tmp + x * mc * 4, C, 0, M, C, dst + x * stride * 4, 1);
+    for (let x = 0; x < elements; x++) {
+      if (transposed) e.exports.gemm_pack_b(tmp + x * mc * 4, C, 1, C, M, dst + x * stride * 4);
+      else e.exports.gemm_pack_a(tmp + x * mc * 4, C, 0, M, C, dst + x * stride * 4, 1);
+    }
   } finally {
     e.release(tmp);
   }
@@ -83,6 +87,11 @@ export function winogradPadded(n: WinogradTile, out: number, columns: boolean): 
 
 export interface WinogradCall {
   n: WinogradTile;
+  /**
+   * F(4x4) only: tiles as the rows of the products and output channels as their columns, for
+   * images of a few tiles (4 per panel instead of 8); u from packWinogradFilters(transposed).
+   */
+  transposed?: boolean;
   /** N images of C planes of Hp x Wp, padding in place (Hp, Wp from winogradPadded). */
   x: number;
   /** Filters from packWinogradFilters, and their stride in floats. */
@@ -110,26 +119,27 @@ export function runWinograd(e: WasmEngine, c: WinogradCall, scratch: (bytes: num
   const tiles = TH * TW;
   if (c.N * c.M * tiles === 0) return;
   const elements = winogradElements(c.n);
-  // Blocks of tiles, in 8-tile panels, as large as the budget allows (at least 2 panels: every
-  // block streams all of U) and about equal in size.
-  const panelsMax = Math.max(2, Math.floor(REGION_BUDGET / (elements * (c.C + c.M) * 4 * 8)));
-  const blocks = Math.ceil(Math.ceil(tiles / 8) / panelsMax);
-  const tb = 8 * Math.ceil(Math.ceil(tiles / 8) / blocks);
+  // Blocks of tiles, in panels of 8 (4 transposed), as large as the budget allows (at least 2
+  // panels: every block streams all of U) and about equal in size.
+  const pw = c.transposed ? 4 : 8;
+  const panelsMax = Math.max(2, Math.floor(REGION_BUDGET / (elements * (c.C + c.M) * 4 * pw)));
+  const blocks = Math.ceil(Math.ceil(tiles / pw) / panelsMax);
+  const tb = pw * Math.ceil(Math.ceil(tiles / pw) / blocks);
   const macs = c.N * c.M * c.C * tiles * elements;
   const t = Math.min(threadsFor((2 * macs) / GEMM_FLOPS_PER_MS, threads), e.cores);
   const items = c.N * blocks;
   // Too few blocks to share out evenly (threads get whole items): split the output channels as
   // well, until the busiest thread has at most 5% more than its share.
-  const mPanels = Math.ceil(c.M / 4);
+  const mPanels = Math.ceil(c.M / (c.transposed ? 8 : 4));
   let mch = t > 1 && items < 4 * t ? Math.min(mPanels, Math.ceil((4 * t) / items)) : 1;
   while (t > 1 && mch < mPanels && Math.ceil((items * mch) / t) * t > 1.05 * items * mch) mch++;
   const units = Math.min(t, items * mch);
-  const regionBytes = Math.ceil(e.exports.winograd_region_bytes(c.n, c.C, c.M, tb) / 64) * 64;
+  const regionBytes = Math.ceil(e.exports.winograd_region_bytes(c.n, c.C, c.transposed ? 8 * Math.ceil(c.M / 8) : c.M, tb) / 64) * 64;
   const regions = scratch(units * regionBytes);
   const p = e.params();
   p.i32.set([c.x, c.u, c.y, c.bias, c.residual, c.C, c.M, c.Hp, c.Wp, c.OH, c.OW, TW, tiles, c.N, tb, blocks, mch, units, c.clamp ? 1 : 0], 0);
   p.f32[19] = c.clamp ? c.clamp[0] : 0;
   p.f32[20] = c.clamp ? c.clamp[1] : 0;
-  p.i32.set([regions, regionBytes, c.uStride, c.n], 21);
+  p.i32.set([regions, regionBytes, c.uStride, c.n, c.transposed ? 1 : 0], 21);
   e.run('winograd', p.ptr, units, units);
 }

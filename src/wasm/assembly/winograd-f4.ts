@@ -48,18 +48,19 @@ function corner(t: i32, TW: i32, Wp: i32): usize {
 /**
  * V[ξ] for tiles [t0, t0 + count) of image x (C planes of Hp x Wp, padding in place, at least
  * 4*TH + 2 rows and 4*TW + 4 columns: each row of a block is read as 8 floats). V[ξ] is
- * `panels` panels of C x 8 floats (tile-minor) at v + ξ vStride; columns past `count` repeat
- * tile t0. tmp: 36 vectors.
+ * `columns` tiles in panels of C x pw floats (tile-minor; pw = 8: GEMM B panels, 4: A panels)
+ * at v + ξ vStride; columns past `count` repeat tile t0. tmp: 36 vectors.
  */
-export function inputTransform4(x: usize, C: i32, Hp: i32, Wp: i32, TW: i32, t0: i32, count: i32, panels: i32, v: usize, vStride: usize, tmp: usize): void {
+export function inputTransform4(x: usize, C: i32, Hp: i32, Wp: i32, TW: i32, t0: i32, count: i32, columns: i32, pw: i32, v: usize, vStride: usize, tmp: usize): void {
   const plane = <usize>(Hp * Wp) << 2;
   const row = <usize>Wp << 2;
-  for (let q = 0; q < panels * 8; q += 4) {
+  const step = <usize>pw << 2;
+  for (let q = 0; q < columns; q += 4) {
     const a0 = x + corner(t0 + (q < count ? q : 0), TW, Wp);
     const a1 = x + corner(t0 + (q + 1 < count ? q + 1 : 0), TW, Wp);
     const a2 = x + corner(t0 + (q + 2 < count ? q + 2 : 0), TW, Wp);
     const a3 = x + corner(t0 + (q + 3 < count ? q + 3 : 0), TW, Wp);
-    const dst = v + (<usize>((q >> 3) * 8 * C + (q & 4)) << 2);
+    const dst = v + (<usize>((q / pw) * pw * C + (q % pw)) << 2);
     for (let c = 0; c < C; c++) {
       const o = <usize>c * plane;
       // Rows: (d B)[r][j] from row r of the 4 blocks, transposed so that lane = tile.
@@ -91,7 +92,7 @@ export function inputTransform4(x: usize, C: i32, Hp: i32, Wp: i32, TW: i32, t0:
         );
       }
       // Columns: V[6i + j] = (B^T (d B))[i][j].
-      const s = dst + (<usize>c << 5);
+      const s = dst + <usize>c * step;
       for (let j = 0; j < 6; j++) {
         const tj = tmp + (<usize>j << 4);
         bt6(v128.load(tj), v128.load(tj, 96), v128.load(tj, 192), v128.load(tj, 288), v128.load(tj, 384), v128.load(tj, 480), s + <usize>j * vStride, 6 * vStride);
@@ -102,13 +103,13 @@ export function inputTransform4(x: usize, C: i32, Hp: i32, Wp: i32, TW: i32, t0:
 
 /**
  * Y rows [row0, row1) of output tiles [t0, t0 + count) of one image from the 36 products
- * (ld = panels*8, M[ξ] at m + ξ mStride), plus bias, residual, clamp. tmp: 40 vectors and
+ * (row r of M[ξ] at m + ξ mStride + r ld floats), plus bias, residual, clamp. tmp: 40 vectors and
  * 12 ints.
  */
 export function outputTransform4(
   m: usize,
   mStride: usize,
-  panels: i32,
+  ld: i32,
   row0: i32,
   row1: i32,
   t0: i32,
@@ -124,7 +125,6 @@ export function outputTransform4(
   hi: f32,
   tmp: usize,
 ): void {
-  const ld = panels * 8;
   const planeBytes = <usize>(OH * OW) << 2;
   const vlo = f32x4.splat(lo);
   const vhi = f32x4.splat(hi);
@@ -237,6 +237,60 @@ export function outputTransform4(
           }
         }
       }
+    }
+  }
+}
+
+/**
+ * The transposed form (few tiles: rows of the products are tiles, 4 per A panel, and columns
+ * output channels): Y rows [row0, row1) of tiles [t0, t0 + count) from M[ξ] (tiles x ldm floats,
+ * at m + ξ mStride). Each 4 channels x 4 tiles of the 36 elements are transposed into `stage`
+ * (36 x 4 vectors, lane = tile) for the output transform above. tmp as above.
+ */
+export function outputTransform4T(
+  m: usize,
+  mStride: usize,
+  ldm: i32,
+  row0: i32,
+  row1: i32,
+  t0: i32,
+  count: i32,
+  TW: i32,
+  OH: i32,
+  OW: i32,
+  y: usize,
+  res: usize,
+  bias: usize,
+  act: i32,
+  lo: f32,
+  hi: f32,
+  tmp: usize,
+  stage: usize,
+): void {
+  const planeBytes = <usize>(OH * OW) << 2;
+  const rowBytes = <usize>ldm << 2;
+  for (let i = 0; i < count; i += 4) {
+    for (let r = row0; r < row1; r += 4) {
+      const base = m + (<usize>(i * ldm + r) << 2);
+      for (let e = 0; e < 36; e++) {
+        const b = base + <usize>e * mStride;
+        const c0 = v128.load(b);
+        const c1 = v128.load(b + rowBytes);
+        const c2 = v128.load(b + 2 * rowBytes);
+        const c3 = v128.load(b + 3 * rowBytes);
+        const s0 = v128.shuffle<f32>(c0, c1, 0, 4, 1, 5);
+        const s1 = v128.shuffle<f32>(c0, c1, 2, 6, 3, 7);
+        const s2 = v128.shuffle<f32>(c2, c3, 0, 4, 1, 5);
+        const s3 = v128.shuffle<f32>(c2, c3, 2, 6, 3, 7);
+        const d = stage + (<usize>e << 6);
+        v128.store(d, v128.shuffle<f32>(s0, s2, 0, 1, 4, 5));
+        v128.store(d, v128.shuffle<f32>(s0, s2, 2, 3, 6, 7), 16);
+        v128.store(d, v128.shuffle<f32>(s1, s3, 0, 1, 4, 5), 32);
+        v128.store(d, v128.shuffle<f32>(s1, s3, 2, 3, 6, 7), 48);
+      }
+      const rows = min(4, row1 - r);
+      const o = <usize>r * planeBytes;
+      outputTransform4(stage, 64, 4, 0, rows, t0 + i, min(4, count - i), TW, OH, OW, y + o, res != 0 ? res + o : 0, bias != 0 ? bias + (<usize>r << 2) : 0, act, lo, hi, tmp);
     }
   }
 }

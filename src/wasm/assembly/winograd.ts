@@ -11,7 +11,7 @@
 import { tile } from './gemm-tiles';
 import { KC } from './gemm';
 import { inputTransform2, outputTransform2 } from './winograd-f2';
-import { inputTransform4, outputTransform4 } from './winograd-f4';
+import { inputTransform4, outputTransform4, outputTransform4T } from './winograd-f4';
 
 // Parameter block slots (mirrored in src/runtime/wasm/winograd-call.ts).
 const S_X = 0;
@@ -39,6 +39,7 @@ const S_REGIONS = 21;
 const S_REGION_BYTES = 22;
 const S_U_STRIDE = 23;
 const S_TILE = 24;
+const S_TRANSPOSED = 25;
 
 // @ts-ignore: decorator
 @inline
@@ -53,7 +54,9 @@ function pf(p: usize, slot: i32): f32 {
 }
 
 /** Bytes at the start of a thread's region for the tile spill and the transforms' temporaries; V and M follow. */
-const TEMP_BYTES: usize = 1024;
+const TEMP_BYTES: usize = 4096;
+/** Where the transposed output transform stages its 36 x 4 vectors, in the temporaries. */
+const STAGE: usize = 1024;
 
 /**
  * Bytes from one element's matrix (rows x panels*8 floats) to the next: one cache line more
@@ -62,8 +65,8 @@ const TEMP_BYTES: usize = 1024;
  */
 // @ts-ignore: decorator
 @inline
-function elementStride(rows: i32, panels: i32): usize {
-  return (<usize>(rows * panels * 8) << 2) + 64;
+function elementStride(rows: i32, columns: i32): usize {
+  return (<usize>(rows * columns) << 2) + 64;
 }
 
 /** Mξ rows [4 mp0, 4 mp1) (ld = panels*8) = U[ξ] · V[ξ] for the `elements` elements. */
@@ -91,10 +94,37 @@ function products(u: usize, uStride: usize, elements: i32, C: i32, M: i32, v: us
   }
 }
 
+/**
+ * The transposed products (few tiles): Mξ (tiles x ldm) columns [8 np0, 8 np1) = V[ξ]^T · U[ξ]^T,
+ * V[ξ] in A panels of 4 tiles (tilePanels of C x 4), U[ξ]^T packed as GEMM B (C x M).
+ */
+function productsT(u: usize, uStride: usize, C: i32, M: i32, v: usize, vStride: usize, tilePanels: i32, m: usize, mStride: usize, ldm: i32, np0: i32, np1: i32, spill: usize): void {
+  const Np = ((M + 7) >> 3) << 3;
+  const ldBytes = <usize>ldm << 2;
+  for (let e = 0; e < 36; e++) {
+    const ue = u + <usize>e * uStride;
+    const ve = v + <usize>e * vStride;
+    const me = m + <usize>e * mStride;
+    for (let k0 = 0; k0 < C; k0 += KC) {
+      const kc = min(KC, C - k0);
+      const first = k0 == 0;
+      for (let j = np0; j < np1; j++) {
+        const pb = ue + (<usize>(k0 * Np + j * 8 * kc) << 2);
+        const col = j * 8;
+        const nr = min(8, M - col);
+        for (let i = 0; i < tilePanels; i++) {
+          const pa = ve + (<usize>(i * 4 * C + k0 * 4) << 2);
+          tile(pa, pb, kc, me + <usize>(i * 4) * ldBytes + (<usize>col << 2), ldBytes, 4, nr, !first, 0, 0, 0, 0, 0, spill);
+        }
+      }
+    }
+  }
+}
+
 /** Bytes of one thread's region for F(n x n, 3x3): temporaries, V (a² x C x tb) and M (a² x M x tb), each a² matrices apart by elementStride. */
 export function winograd_region_bytes(n: i32, C: i32, M: i32, tb: i32): i32 {
   const a = n + 2;
-  return <i32>TEMP_BYTES + <i32>(a * a) * <i32>(elementStride(C, tb >> 3) + elementStride(M, tb >> 3));
+  return <i32>TEMP_BYTES + <i32>(a * a) * <i32>(elementStride(C, tb) + elementStride(M, tb));
 }
 
 /**
@@ -127,8 +157,11 @@ export function winograd(p: usize, begin: i32, end: i32, scratch: usize): void {
   const regionBytes = <usize>pi(p, S_REGION_BYTES);
   const uStride = <usize>pi(p, S_U_STRIDE) << 2;
   const n4 = pi(p, S_TILE) == 4;
+  const transposed = pi(p, S_TRANSPOSED) != 0;
   const elements = n4 ? 36 : 16;
-  const mPanels = (M + 3) >> 2;
+  // Output channels are split in panels of the products: A rows (4), or B columns (8) transposed.
+  const mPanels = transposed ? (M + 7) >> 3 : (M + 3) >> 2;
+  const ldm = ((M + 7) >> 3) << 3;
   const items = N * blocks * mch;
   const xImage = <usize>(C * Hp * Wp) << 2;
   const yImage = <usize>(M * OH * OW) << 2;
@@ -145,24 +178,31 @@ export function winograd(p: usize, begin: i32, end: i32, scratch: usize): void {
       const n = blk / blocks;
       const t0 = (blk - n * blocks) * tb;
       const count = min(tb, tiles - t0);
-      const panels = (count + 7) >> 3;
-      const vStride = elementStride(C, panels);
-      const mStride = elementStride(M, panels);
+      // Tiles in panels of 8 (B columns), or 4 (A rows) transposed.
+      const columns = transposed ? (count + 3) & ~3 : (count + 7) & ~7;
+      const vStride = elementStride(C, columns);
+      const mStride = transposed ? elementStride(columns, ldm) : elementStride(M, columns);
       const m = v + <usize>elements * vStride;
       if (blk != transformed) {
         const xn = x + <usize>n * xImage;
-        if (n4) inputTransform4(xn, C, Hp, Wp, TW, t0, count, panels, v, vStride, temp);
-        else inputTransform2(xn, C, Hp, Wp, TW, t0, count, panels, v, vStride);
+        if (n4) inputTransform4(xn, C, Hp, Wp, TW, t0, count, columns, transposed ? 4 : 8, v, vStride, temp);
+        else inputTransform2(xn, C, Hp, Wp, TW, t0, count, columns >> 3, v, vStride);
         transformed = blk;
       }
       const mp0 = <i32>((<i64>mc * mPanels) / mch);
       const mp1 = <i32>((<i64>(mc + 1) * mPanels) / mch);
       if (mp0 >= mp1) continue;
-      products(u, uStride, elements, C, M, v, vStride, panels, m, mStride, mp0, mp1, temp);
       const yn = y + <usize>n * yImage;
       const rn = res != 0 ? res + <usize>n * yImage : 0;
+      if (transposed) {
+        productsT(u, uStride, C, M, v, vStride, columns >> 2, m, mStride, ldm, mp0, mp1, temp);
+        outputTransform4T(m, mStride, ldm, mp0 * 8, min(mp1 * 8, M), t0, count, TW, OH, OW, yn, rn, bias, act, lo, hi, temp, temp + STAGE);
+        continue;
+      }
+      const panels = columns >> 3;
+      products(u, uStride, elements, C, M, v, vStride, panels, m, mStride, mp0, mp1, temp);
       const row1 = min(mp1 * 4, M);
-      if (n4) outputTransform4(m, mStride, panels, mp0 * 4, row1, t0, count, TW, OH, OW, yn, rn, bias, act, lo, hi, temp);
+      if (n4) outputTransform4(m, mStride, columns, mp0 * 4, row1, t0, count, TW, OH, OW, yn, rn, bias, act, lo, hi, temp);
       else outputTransform2(m, mStride, panels, mp0 * 4, row1, t0, count, TW, OH, OW, yn, rn, bias, act, lo, hi, temp);
     }
   }

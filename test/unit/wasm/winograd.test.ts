@@ -61,7 +61,7 @@ function reference(c: Case, x: Float32Array, w: Float32Array, bias: Float32Array
 }
 
 /** Runs the kernel on a case through its host calls (filters, padded copy, dispatch). */
-function runKernel(e: WasmEngine, n: WinogradTile, c: Case, x: Float32Array, w: Float32Array, bias: Float32Array | undefined, res: Float32Array | undefined, threads: number): Float32Array {
+function runKernel(e: WasmEngine, n: WinogradTile, transposed: boolean, c: Case, x: Float32Array, w: Float32Array, bias: Float32Array | undefined, res: Float32Array | undefined, threads: number): Float32Array {
   const [PT, PL, PB, PR] = c.pads;
   const OH = c.H + PT + PB - 2;
   const OW = c.W + PL + PR - 2;
@@ -75,9 +75,9 @@ function runKernel(e: WasmEngine, n: WinogradTile, c: Case, x: Float32Array, w: 
     return p;
   };
   try {
-    const uStride = winogradFilterStride(e, c.M, c.C);
+    const uStride = winogradFilterStride(e, c.M, c.C, transposed);
     const u = alloc(winogradElements(n) * uStride);
-    packWinogradFilters(e, n, w, c.M, c.C, u);
+    packWinogradFilters(e, n, w, c.M, c.C, u, transposed);
     const px = alloc(x.length, x);
     const padded = alloc(c.N * c.C * Hp * Wp);
     runPadPlanes(e, px, padded, c.N * c.C, c.H, c.W, PT, PL, Hp, Wp, threads, 0);
@@ -85,6 +85,7 @@ function runKernel(e: WasmEngine, n: WinogradTile, c: Case, x: Float32Array, w: 
     const y = alloc(size);
     const call = {
       n,
+      transposed,
       x: padded,
       u,
       uStride,
@@ -127,8 +128,8 @@ function describeCase(c: Case): string {
   return `N ${c.N} C ${c.C} M ${c.M} ${c.H}x${c.W} pads ${c.pads}${extras ? ` (${extras})` : ''}`;
 }
 
-for (const n of [2, 4] as const) {
-  describe(`Winograd F(${n}x${n}, 3x3) kernel`, () => {
+for (const [n, transposed] of [[2, false], [4, false], [4, true]] as const) {
+  describe(`Winograd F(${n}x${n}, 3x3) kernel${transposed ? ', tiles as rows' : ''}`, () => {
     // The relaxed build (fused multiply-add in the products) falls back to SIMD128 where missing.
     const engines = [wasmEngine('simd128'), wasmEngine('relaxed')];
     for (const c of CASES) {
@@ -143,7 +144,7 @@ for (const n of [2, 4] as const) {
         for (const e of engines) {
           if (!e) continue;
           for (const threads of [1, 2]) {
-            const got = runKernel(e, n, c, x, w, bias, res, threads);
+            const got = runKernel(e, n, transposed, c, x, w, bias, res, threads);
             expect(excess(got, want, TOL[n]), `${e.variant}, ${threads} thread(s)`).toBeLessThanOrEqual(0);
           }
         }
@@ -164,6 +165,9 @@ describe('fast Conv on the Winograd path', () => {
     // 1x1 and 2x2 outputs stay on the GEMM (Winograd would multiply more there).
     { x: [1, 32, 1, 1], w: [16, 32, 3, 3], pads: [1, 1, 1, 1], bias: true },
     { x: [1, 16, 4, 4], w: [5, 16, 3, 3], bias: true },
+    // F(4x4, 3x3) with tiles as rows of the products: outputs of 7x7, 5x6.
+    { x: [1, 32, 7, 7], w: [40, 32, 3, 3], pads: [1, 1, 1, 1], bias: true },
+    { x: [2, 16, 7, 8], w: [13, 16, 3, 3] },
     // F(4x4, 3x3): outputs of 14x14, 16x15.
     { x: [1, 64, 14, 14], w: [64, 64, 3, 3], pads: [1, 1, 1, 1], bias: true },
     { x: [2, 16, 18, 17], w: [20, 16, 3, 3], bias: true },
@@ -176,7 +180,7 @@ describe('fast Conv on the Winograd path', () => {
     });
   }
 
-  it('picks the path per run when the spatial dims are symbolic (GEMM, F(2x2), F(4x4))', () => {
+  it('picks the path per run when the spatial dims are symbolic', () => {
     const b = new GraphBuilder({ '': 17 });
     const x = b.input('x', DataType.FLOAT, ['N', 16, 'H', 'W']);
     const w = b.initializer('w', randomTensor([24, 16, 3, 3], 1));
@@ -184,8 +188,9 @@ describe('fast Conv on the Winograd path', () => {
     const [r] = b.node('Relu', [c!]);
     b.output(r!);
     const model: Model = b.build();
-    // 2x2 (GEMM), 7x7 (F(2x2)), 28x20 (F(4x4)), then 7x7 again with its filters already made.
-    for (const dims of [[1, 16, 2, 2], [2, 16, 7, 7], [1, 16, 28, 20], [1, 16, 7, 7]]) {
+    // 2x2 (GEMM), 11x10 (F(2x2)), 7x7 (F(4x4) transposed), 28x20 (F(4x4)), then 11x10 again
+    // with its filters already made.
+    for (const dims of [[1, 16, 2, 2], [2, 16, 11, 10], [1, 16, 7, 7], [1, 16, 28, 20], [1, 16, 11, 10]]) {
       expectFastMatches(model, { x: randomTensor(dims, 5) }, { threads: 1 }, SESSION_TOL);
     }
   });
