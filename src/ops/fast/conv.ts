@@ -11,8 +11,10 @@ import { runGemm, runPadPlanes } from '../../runtime/wasm/gemm-call.js';
 import { runWindow, WindowMode } from '../../runtime/wasm/nn-calls.js';
 import { runUnary, UnaryOp } from '../../runtime/wasm/params.js';
 import { readWindowAttrs, windowGeometry, type WindowGeometry } from '../helpers/conv-pool.js';
+import { runConvWinograd, winogradPlan } from './conv-winograd.js';
+import { ConvWeights } from './conv-weights.js';
 import type { Epilogue, FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';
-import { constFloats, floatInput, keepFloats, mayBeFloat, sizeOfDims, withTemp } from './util.js';
+import { constFloats, floatInput, keepFloats, mayBeFloat, sizeOfDims } from './util.js';
 
 const fail = (m: string): never => {
   throw new OnnxError('E_KERNEL', m);
@@ -40,6 +42,15 @@ function as2d(dims: readonly number[]): [number, number] {
   return dims.length === 1 ? [1, dims[0]!] : [dims[0]!, dims[1]!];
 }
 
+/** The output's spatial dims (2-D) when the input's type gives its spatial dims. */
+function staticOutput(info: FastNodeInfo, attrs: ReturnType<typeof readWindowAttrs>, kernel: readonly number[]): { out?: [number, number] } {
+  const t = info.inputTypes[0];
+  const spatial = t?.kind === 'tensor' ? t.shape?.slice(2) : undefined;
+  if (!spatial || spatial.length !== 2 || !spatial.every((d): d is number => typeof d === 'number')) return {};
+  const geom = geometryOf(attrs, kernel, spatial);
+  return geom ? { out: as2d(geom.outDims) } : {};
+}
+
 function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undefined {
   if (!mayBeFloat(info, [0, 1, 2]) || epilogue?.bias) return undefined;
   const wt = info.constants[1];
@@ -64,33 +75,37 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
   const Mg = M / group;
   const K = Cg * KH * KW;
   // Weights and bias with a folded BatchNormalization.
-  const w = Float32Array.from(wData);
+  const affine = epilogue?.affine;
+  if (affine && affine.scale.length !== M) return undefined;
+  const folded = (): Float32Array => {
+    const w = Float32Array.from(wData);
+    if (affine) {
+      for (let m = 0; m < M; m++) {
+        const s = affine.scale[m]!;
+        for (let k = 0; k < K; k++) w[m * K + k]! *= s;
+      }
+    }
+    return w;
+  };
   const bias = new Float32Array(M);
   if (bData) bias.set(bData);
-  const affine = epilogue?.affine;
-  if (affine) {
-    if (affine.scale.length !== M) return undefined;
-    for (let m = 0; m < M; m++) {
-      const s = affine.scale[m]!;
-      for (let k = 0; k < K; k++) w[m * K + k]! *= s;
-      bias[m] = bias[m]! * s + affine.shift[m]!;
-    }
-  }
+  if (affine) for (let m = 0; m < M; m++) bias[m] = bias[m]! * affine.scale[m]! + affine.shift[m]!;
   const hasBias = bData !== undefined || affine !== undefined;
   const pBias = hasBias ? keepFloats(info, bias) : 0;
   const clamp = epilogue?.clamp;
   const residual = epilogue?.residual ? info.node.inputs.length : -1;
   const depthwise = Cg === 1 && Mg === 1;
-  const e = info.engine;
-  let pW: number;
-  let packedSize = 0;
-  if (depthwise) pW = keepFloats(info, w);
-  else {
-    packedSize = e.exports.gemm_packed_a_size(Mg, K);
-    pW = info.keep(packedSize * group * 4);
-    withTemp(e, w, (src) => {
-      for (let g = 0; g < group; g++) e.exports.gemm_pack_a(src + g * Mg * K * 4, K, 0, Mg, K, pW + g * packedSize * 4, 1);
-    });
+  const pDepthwise = depthwise ? keepFloats(info, folded()) : 0;
+  const weights = depthwise ? undefined : new ConvWeights(info, folded, M, group, K);
+  /** The Winograd variant for an output size (undefined: the GEMM). */
+  const winogradShape = { nd, KH, KW, group, strides: attrs.strides, dilations: attrs.dilations, M, C: Cg };
+  const planFor = (out?: [number, number]) => (depthwise ? undefined : winogradPlan(out ? { ...winogradShape, out } : winogradShape));
+  if (weights) {
+    // The layout a static output size takes, made now (a dynamic one waits for its first run).
+    const out = staticOutput(info, attrs, kernel).out;
+    const plan = planFor(out);
+    if (plan && out) weights.winograd(plan);
+    else if (!plan) weights.gemm();
   }
   return {
     run(ctx: FastRunContext): boolean {
@@ -115,6 +130,12 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
       }
       const px = ctx.ptr(0);
       const y = ctx.output(0, outDims);
+      const plan = weights && planFor([OH, OW]);
+      if (plan) {
+        const call = { x: px, y, bias: pBias, residual: pr, N, C, M, H, W, PT, PL, OH, OW };
+        runConvWinograd(ctx, weights.winograd(plan), clamp ? { ...call, clamp } : call);
+        return true;
+      }
       const size = sizeOfDims(outDims);
       if (residual >= 0) runUnary(ctx.engine, UnaryOp.COPY, pr, y, size, ctx.threads);
       const common = { ...(clamp ? { clamp } : {}), accumulate: residual >= 0 };
@@ -124,19 +145,19 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
       const [Hp, Wp] = [H + PT + PB, W + PL + PR];
       if (depthwise && KH === 3 && KW === 3 && SW <= 2 && (W + 48) * 4 + Math.ceil(OW / 4) * 48 <= ctx.engine.scratchBytes) {
         // Borders handled in the kernel: no padded copy.
-        const call = { mode: WindowMode.DEPTHWISE, x: px, y, w: pW, bias: pBias, planes: N * C, C, H, W, KH, KW, SH, SW, DH, DW, OH, OW, border: { PT, PL } };
+        const call = { mode: WindowMode.DEPTHWISE, x: px, y, w: pDepthwise, bias: pBias, planes: N * C, C, H, W, KH, KW, SH, SW, DH, DW, OH, OW, border: { PT, PL } };
         runWindow(ctx.engine, { ...call, ...common }, ctx.threads);
         return true;
       }
       const image = pointwise ? px : paddedPlanes(ctx, px, N * C, H, W, PT, PL, Hp, Wp, 0);
-      if (depthwise) {
-        runWindow(ctx.engine, { mode: WindowMode.DEPTHWISE, x: image, y, w: pW, bias: pBias, planes: N * C, C, H: Hp, W: Wp, KH, KW, SH, SW, DH, DW, OH, OW, ...common }, ctx.threads);
+      if (!weights) {
+        runWindow(ctx.engine, { mode: WindowMode.DEPTHWISE, x: image, y, w: pDepthwise, bias: pBias, planes: N * C, C, H: Hp, W: Wp, KH, KW, SH, SW, DH, DW, OH, OW, ...common }, ctx.threads);
         return true;
       }
       runGemm(
         ctx.engine,
         {
-          a: pW,
+          a: weights.gemm(),
           lda: K,
           aPacked: true,
           b: image,
@@ -149,7 +170,7 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
           K,
           bias: pBias,
           biasKind: hasBias ? 1 : 0,
-          batch: { b1: N, b2: group, sa1: 0, sa2: packedSize, sb1: C * Hp * Wp, sb2: Cg * Hp * Wp, sc1: M * OH * OW, sc2: Mg * OH * OW, sbias2: Mg },
+          batch: { b1: N, b2: group, sa1: 0, sa2: weights.packedSize, sb1: C * Hp * Wp, sb2: Cg * Hp * Wp, sc1: M * OH * OW, sc2: Mg * OH * OW, sbias2: Mg },
           ...common,
         },
         ctx.threads,

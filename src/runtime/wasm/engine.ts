@@ -11,7 +11,7 @@ import { WasmHeap } from './heap.js';
 import { CONTROL_BYTES, WorkerPool, type Job } from './pool.js';
 
 /** The parallel kernels of the module, by their index in the dispatch table. */
-export const KERNEL_NAMES = ['gemm', 'unary', 'binary', 'softmax', 'layernorm', 'instnorm', 'channel_affine', 'reduce_rows', 'window2d', 'lstm_cell', 'pad_planes', 'transpose', 'lstm_step'] as const;
+export const KERNEL_NAMES = ['gemm', 'unary', 'binary', 'softmax', 'layernorm', 'instnorm', 'channel_affine', 'reduce_rows', 'window2d', 'lstm_cell', 'pad_planes', 'transpose', 'lstm_step', 'winograd'] as const;
 export type KernelName = (typeof KERNEL_NAMES)[number];
 
 type ParallelFn = (params: number, begin: number, end: number, scratch: number) => void;
@@ -22,6 +22,7 @@ export interface KernelExports {
   gemm_packed_a_size(M: number, K: number): number;
   gemm_packed_b_size(K: number, N: number): number;
   gemm_scratch_bytes(): number;
+  winograd_region_bytes(n: number, C: number, M: number, tb: number): number;
 }
 
 export type SimdVariant = 'simd128' | 'relaxed';

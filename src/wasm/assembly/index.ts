@@ -8,3 +8,4 @@ export { window2d } from './window';
 export { pad_planes } from './im2col';
 export { lstm_cell, lstm_step } from './rnn';
 export { transpose } from './transpose';
+export { winograd, winograd_region_bytes } from './winograd';

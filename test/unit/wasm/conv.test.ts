@@ -6,9 +6,13 @@ import { expectFastMatches as expectMatches, oneNode, randomTensor } from './fas
 import type { Model } from '../../../src/ir/model.js';
 import type { SessionOptions } from '../../../src/runtime/session.js';
 
-/** Sums of up to a few hundred products accumulate in float32: near-zero sums need an atol. */
+/**
+ * Sums of up to a few hundred products accumulate in float32: near-zero sums need an atol. 3x3
+ * convolutions with 16+ channels take Winograd F(4x4, 3x3) where the output is large enough,
+ * whose error is about 1e-5 of the outputs' scale (up to ~30 with these unscaled weights).
+ */
 function expectFastMatches(model: Model, feeds: Record<string, Tensor>, opts: SessionOptions = {}, fastNodes?: number) {
-  return expectMatches(model, feeds, opts, { rtol: 1e-3, atol: 1e-5 }, fastNodes ?? model.graph.nodes.length);
+  return expectMatches(model, feeds, opts, { rtol: 1e-3, atol: 1e-4 }, fastNodes ?? model.graph.nodes.length);
 }
 
 interface ConvCase {
