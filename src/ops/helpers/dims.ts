@@ -149,10 +149,29 @@ export function dimMul(a: Dim, b: Dim): Dim {
   if (a === 0 || b === 0) return 0;
   if (a === null || b === null) return null;
   if (typeof a === 'number' && typeof b === 'number') return a * b;
-  // The common case, a plain name times a number, in the canonical form toDim would give.
-  if (typeof a === 'number' && a > 0 && NAME.test(b as string)) return a === 1 ? b : `${a}*${b}`;
-  if (typeof b === 'number' && b > 0 && NAME.test(a as string)) return b === 1 ? a : `${b}*${a}`;
+  // The common case, a (scaled) name times a number, in the canonical form toDim would give.
+  if (typeof a === 'number' && a > 0) {
+    const t = scaledName(b as string);
+    if (t) return scaled(a * t.k, t.name);
+  }
+  if (typeof b === 'number' && b > 0) {
+    const t = scaledName(a as string);
+    if (t) return scaled(b * t.k, t.name);
+  }
   return toDim(mulPoly(poly(a), poly(b)));
+}
+
+const SCALED_NAME = /^([1-9]\d*)\*([A-Za-z_][A-Za-z0-9_.:]*)$/;
+
+/** "N" as 1*N, "8*N" as 8*N; undefined for any other expression. */
+function scaledName(d: string): { k: number; name: string } | undefined {
+  if (NAME.test(d)) return { k: 1, name: d };
+  const m = SCALED_NAME.exec(d);
+  return m && Number.isSafeInteger(Number(m[1])) ? { k: Number(m[1]), name: m[2]! } : undefined;
+}
+
+function scaled(k: number, name: string): Dim {
+  return k === 1 ? name : `${k}*${name}`;
 }
 
 /** floor(a / b). Exact when b divides every coefficient of a; otherwise an opaque `floor(a/b)`. */
@@ -160,6 +179,8 @@ export function dimFloorDiv(a: Dim, b: Dim): Dim {
   if (a === null || b === null || b === 0) return null;
   if (typeof a === 'number' && typeof b === 'number') return Math.floor(a / b);
   if (typeof b === 'number') {
+    const t = b > 0 ? scaledName(a as string) : undefined;
+    if (t && t.k % b === 0) return scaled(t.k / b, t.name);
     const p = poly(a);
     if ([...p.values()].every((c) => c % b === 0)) return toDim(new Map([...p].map(([m, c]) => [m, c / b])));
     return `floor(${wrap(a)}/${b})`;
