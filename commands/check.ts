@@ -5,6 +5,7 @@ import { buildCheckReport } from '../src/report/check.js';
 import { ExitCode } from './shared/exit-codes.js';
 import { resolvePath, type CommandContext } from './shared/context.js';
 import { loadWithProgress } from './shared/load.js';
+import { takePrefetched } from './shared/prefetch.js';
 import { makeOutput } from './shared/output.js';
 import { guardOutput } from './shared/write.js';
 import { formatCheck } from './text/check.js';
@@ -32,8 +33,9 @@ export function checkCommand(ctx: CommandContext): Command {
       const out = makeOutput(ctx.io, cmd.optsWithGlobals());
       const input = resolvePath(ctx, file);
       if (opts.output) guardOutput(input, resolvePath(ctx, opts.output), !!opts.inPlace);
+      const contents = await takePrefetched(input);
       const { report, result } = await out.withProgress((progress) => {
-        const loaded = loadWithProgress(progress, input, file, { checkExternal: false });
+        const loaded = loadWithProgress(progress, input, file, { checkExternal: false, contents });
         let stage: keyof typeof STAGES | undefined;
         const result = checkModel(loaded.model, {
           strict: !!opts.strict,

@@ -3,6 +3,7 @@ import { concreteInputs, modelFlops } from '../src/infer/flops.js';
 import { buildInfoReport } from '../src/report/info.js';
 import { resolvePath, type CommandContext } from './shared/context.js';
 import { loadWithProgress } from './shared/load.js';
+import { takePrefetched } from './shared/prefetch.js';
 import { makeOutput } from './shared/output.js';
 import { collect, parseShapeFlags } from './shared/args.js';
 import { formatInfo } from './text/info.js';
@@ -16,8 +17,10 @@ export function infoCommand(ctx: CommandContext): Command {
     .action(async (file: string, opts: { shape?: string[] }, cmd: Command) => {
       const out = makeOutput(ctx.io, cmd.optsWithGlobals());
       const shapes = parseShapeFlags(opts.shape);
+      const input = resolvePath(ctx, file);
+      const contents = await takePrefetched(input);
       const report = await out.withProgress((progress) => {
-        const loaded = loadWithProgress(progress, resolvePath(ctx, file), file);
+        const loaded = loadWithProgress(progress, input, file, { contents });
         for (const w of loaded.warnings) out.warn(w);
         progress.step('inferring shapes', { total: loaded.model.graph.nodes.length });
         // FLOPs on concrete input shapes: --shape sizes, else 1 for each symbolic dim (reported).

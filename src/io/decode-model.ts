@@ -397,12 +397,17 @@ class ModelDecoder {
           list.push({ pos, value: out });
           redefined.set(out.name, list);
         }
-        scope.define(out);
       }
     }
     function definedAt(code: number): Value {
       return nodes[Math.floor(code / 0x10000)]!.outputs[code % 0x10000]!;
     }
+    // Subgraphs (decoded with the attributes below) and the graph's outputs and value_info find
+    // node outputs through the scope; firstDef already holds the first definition of each name.
+    scope.defineOutputs((name) => {
+      const code = firstDef.get(name);
+      return code === undefined ? undefined : definedAt(code);
+    });
     const undefinedValues = new Map<string, Value>();
     const bind = (name: string, pos: number): Value => {
       // Graph inputs, then initializers, then sparse ones: the scope defines them in that order,

@@ -21,19 +21,28 @@ import type { DecodedTensorProto } from './tensor-codec.js';
 /** Names visible in a graph: its own definitions, then the enclosing graph's. */
 export class Scope {
   private readonly names = new Map<string, Value>();
+  /**
+   * Node outputs by name, when a decoder keeps them in its own index instead of define()-ing
+   * each: consulted after `names`, as outputs are defined after inputs and initializers.
+   */
+  private outputs?: (name: string) => Value | undefined;
   constructor(readonly parent?: Scope) {}
   define(v: Value): void {
     if (!this.names.has(v.name)) this.names.set(v.name, v);
   }
+  /** Node outputs of this graph come from `find` (first definition of each name). */
+  defineOutputs(find: (name: string) => Value | undefined): void {
+    this.outputs = find;
+  }
   has(name: string): boolean {
-    return this.names.has(name);
+    return this.names.has(name) || this.outputs?.(name) !== undefined;
   }
   /** The value this scope itself defines first under `name` (enclosing scopes not searched). */
   own(name: string): Value | undefined {
-    return this.names.get(name);
+    return this.names.get(name) ?? this.outputs?.(name);
   }
   lookup(name: string): Value | undefined {
-    return this.names.get(name) ?? this.parent?.lookup(name);
+    return this.own(name) ?? this.parent?.lookup(name);
   }
 }
 

@@ -22,6 +22,8 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Progress of the model file: bytes read (big files only), then decoding (done 0 of the file's bytes). */
   onFileProgress?: (stage: 'read' | 'decode', done: number, total: number) => void;
+  /** The file's bytes, already read by the caller (a read started early, overlapping other work). */
+  contents?: Buffer;
 }
 
 export interface LoadedModel {
@@ -40,7 +42,7 @@ const PROTOBUF_LIMIT = 2 ** 31 - 1;
 
 /** Reads and decodes a model file. Errors are OnnxErrors naming the file (exit code 3). */
 export function loadModel(file: string, opts: LoadOptions = {}): LoadedModel {
-  const bytes = readModelFile(file, opts.onFileProgress ? (done, total) => opts.onFileProgress!('read', done, total) : undefined);
+  const bytes = opts.contents ?? readModelFile(file, opts.onFileProgress ? (done, total) => opts.onFileProgress!('read', done, total) : undefined);
   opts.onFileProgress?.('decode', 0, bytes.byteLength);
   const loaded = decodeModel(bytes, { baseDir: path.dirname(path.resolve(file)), file });
   const ext = opts.checkExternal === false ? { files: [], bytes: 0 } : withFile(file, () => checkExternalData(loaded.model));
