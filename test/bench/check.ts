@@ -56,20 +56,34 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Median wall time of a command over `reps` runs after one warm-up; undefined when it fails. */
-function time(cmd: string, args: string[]): number | undefined {
-  const runs: number[] = [];
-  for (let i = 0; i <= reps; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-    const ms = performance.now() - t0;
-    if (r.status !== 0) {
-      console.log(`${cmd} ${args.join(' ')} failed: ${(r.stderr || r.error?.message || '').trim().split('\n').pop()}`);
-      return undefined;
+type Cmd = { name: string; cmd: string; args: string[] };
+
+/** One timed run; undefined when the command fails (its last line of stderr is printed). */
+function once(c: Cmd): number | undefined {
+  const t0 = performance.now();
+  const r = spawnSync(c.cmd, c.args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const ms = performance.now() - t0;
+  if (r.status === 0) return ms;
+  console.log(`${c.name} failed: ${(r.stderr || r.error?.message || '').trim().split('\n').pop()}`);
+  return undefined;
+}
+
+/**
+ * Median wall time of each command over `reps` rounds after one warm-up round. The commands take
+ * turns within each round, so that a machine whose speed drifts (a shared host) slows them alike.
+ */
+function timeInterleaved(cmds: Cmd[]): Map<string, number | undefined> {
+  const runs = new Map<string, number[]>(cmds.map((c) => [c.name, []]));
+  const failed = new Set<string>();
+  for (let round = 0; round <= reps; round++) {
+    for (const c of cmds) {
+      if (failed.has(c.name)) continue;
+      const ms = once(c);
+      if (ms === undefined) failed.add(c.name);
+      else if (round > 0) runs.get(c.name)!.push(ms);
     }
-    if (i > 0) runs.push(ms);
   }
-  return median(runs);
+  return new Map(cmds.map((c) => [c.name, failed.has(c.name) ? undefined : median(runs.get(c.name)!)]));
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onnx-bench-check-'));
@@ -77,18 +91,24 @@ try {
   const file = path.join(dir, 'big20k.onnx');
   const model = makeModel(2000, 64);
   saveModel(model, file, { externalData: 'never' });
-  console.log(`model: ${model.graph.nodes.length} nodes, ${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MiB; medians of ${reps} runs`);
-  const check = time(process.execPath, [cli, 'check', '--shapes', '--json', file]);
-  const info = time(process.execPath, [cli, 'info', '--json', file]);
+  console.log(`model: ${model.graph.nodes.length} nodes, ${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MiB; medians of ${reps} interleaved rounds`);
+  const script = 'import onnx, sys\nm = onnx.load(sys.argv[1]); onnx.checker.check_model(m); onnx.shape_inference.infer_shapes(m)';
+  const hasOnnx = fs.existsSync(python) && spawnSync(python, ['-c', 'import onnx']).status === 0;
+  const cmds: Cmd[] = [
+    { name: 'check', cmd: process.execPath, args: [cli, 'check', '--shapes', '--json', file] },
+    { name: 'info', cmd: process.execPath, args: [cli, 'info', '--json', file] },
+    ...(hasOnnx ? [{ name: 'python', cmd: python, args: ['-c', script, file] }] : []),
+  ];
+  const t = timeInterleaved(cmds);
+  const check = t.get('check');
+  const info = t.get('info');
   const fmt = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${ms.toFixed(0)} ms`);
   console.log(`onnx check --shapes --json: ${fmt(check)}`);
   console.log(`onnx info --json:           ${fmt(info)}`);
-  const script = 'import onnx, sys\nm = onnx.load(sys.argv[1]); onnx.checker.check_model(m); onnx.shape_inference.infer_shapes(m)';
-  const hasOnnx = fs.existsSync(python) && spawnSync(python, ['-c', 'import onnx']).status === 0;
   if (!hasOnnx) {
     console.log(`python: skipped (${python} with the onnx package is not installed)`);
   } else {
-    const py = time(python, ['-c', script, file]);
+    const py = t.get('python');
     console.log(`python onnx load + check_model + infer_shapes: ${fmt(py)}`);
     if (py && check) console.log(`check / python: ${(check / py).toFixed(2)}x   (target <= 1.0x)`);
     if (py && info) console.log(`info / python:  ${(info / py).toFixed(2)}x`);
