@@ -186,12 +186,12 @@ function checkWithFiles(session: Session, feeds: ReadonlyMap<string, RtValue>, f
   }
 }
 
-/** Names of symbolic dims of the inputs. */
-function symbolNames(inputs: readonly Value[]): Set<string> {
+/** Names of symbolic dims of the inputs (from dim `from` of each tensor on). */
+function symbolNames(inputs: readonly Value[], from = 0): Set<string> {
   const out = new Set<string>();
   const walk = (t: ValueType | undefined): void => {
     if (!t) return;
-    if (t.kind === 'tensor') for (const d of t.shape ?? []) if (typeof d === 'string') out.add(d);
+    if (t.kind === 'tensor') (t.shape ?? []).forEach((d, i) => i >= from && typeof d === 'string' && out.add(d));
     if (t.kind === 'sequence' || t.kind === 'optional') walk(t.elem);
   };
   for (const v of inputs) walk(v.type);
@@ -216,11 +216,19 @@ function assembleFeeds(session: Session, o: RunModelOptions, resolve: (p: string
     warn(`--input-dir "${o.inputDir}" has no file for ${missing.map((v) => `"${v.name}"`).join(', ')}: generated at random`);
   }
   const given = new Map<string, RtValue>([...files].map(([k, f]) => [k, f.value]));
+  const knownSymbols = symbolsFromValues(inputs, given);
+  // A symbolic dim no flag or file sizes is 1 in random inputs: an image model then runs on a
+  // 1x1 image, where pooling leaves empty tensors. Say so, with the flag that fixes it; a leading
+  // (batch) dim of 1 is the usual choice and goes unmentioned.
+  const defaulted = [...symbolNames(missing.filter((v) => !o.shapes?.has(v.name)), 1)].filter((d) => !o.shapes?.has(d) && !knownSymbols.has(d));
+  if (defaulted.length) {
+    warn(`random inputs take 1 for the symbolic dim${defaulted.length > 1 ? 's' : ''} ${defaulted.join(', ')}; give sizes with --shape ${defaulted[0]}=N (or a whole input: --shape NAME=d1,d2,...)`);
+  }
   const random = randomFeeds(missing, {
     seed: o.seed ?? 0,
     ...(o.valueRange ? { range: o.valueRange } : {}),
     ...(o.shapes ? { shapes: o.shapes } : {}),
-    symbols: symbolsFromValues(inputs, given),
+    symbols: knownSymbols,
   });
   const feeds = new Map<string, RtValue>();
   for (const v of inputs) feeds.set(v.name, given.get(v.name) ?? random.get(v.name)!);

@@ -282,4 +282,15 @@ describe('onnx run: other failures', () => {
     );
     expect(Array.from((out.get('twice') as Tensor).data() as BigInt64Array)).toEqual([2n, 4n, 6n, 8n]);
   });
+  it('says which symbolic dims random inputs fill with 1, leading (batch) dims aside', async () => {
+    const model = path.join(REPO_ROOT, 'fixtures/real/densenet121-like_op11.onnx');
+    const r = await run([model]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('random inputs take 1 for the symbolic dims height, width; give sizes with --shape height=N');
+    expect(r.stderr).not.toContain('batch');
+    const sized = await run([model, '--shape', 'height=32', '--shape', 'width=32']);
+    expect(sized.code).toBe(0);
+    expect(sized.stderr).toBe('');
+    expect(sized.stdout).toMatch(/image\s+float32\s+\[1,3,32,32\]/);
+  });
 });
