@@ -58,6 +58,9 @@ export function loadBundle(file, cacheFile = cacheFileFor(file)) {
     saveCache(force = false) {
       if (!force && !stale) return;
       try {
+        // Serializing the cache takes 10-20 ms: not for a folder it cannot be written to (a
+        // read-only install), where every run would pay it for nothing.
+        fs.accessSync(path.dirname(cacheFile), fs.constants.W_OK);
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, Buffer.concat([hash, script.createCachedData()]));
         fs.renameSync(tmp, cacheFile);
