@@ -3,18 +3,7 @@
 // Parameter blocks are described in src/runtime/wasm/params.ts.
 import { storeLanes } from './simd';
 import { exp4, expm14, sigmoid4, tanh4, erf4, gelu4, geluTanh4 } from './math4';
-
-// @ts-ignore: decorator
-@inline
-function pi(p: usize, slot: i32): i32 {
-  return load<i32>(p + (<usize>slot << 2));
-}
-
-// @ts-ignore: decorator
-@inline
-function pf(p: usize, slot: i32): f32 {
-  return load<f32>(p + (<usize>slot << 2));
-}
+import { pi, pf } from './params';
 
 // Unary op codes (mirrored in src/runtime/wasm/params.ts).
 const U_RELU = 0;

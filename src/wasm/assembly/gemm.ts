@@ -6,6 +6,7 @@
 import { tile, tile1x32 } from './gemm-tiles';
 import { packAPanels, packBPanels } from './gemm-pack';
 import { packBIm2col } from './im2col';
+import { pi, pf } from './params';
 
 /** k per block: a 4x8 tile then reads 4 KiB of A and 8 KiB of B, which stay in L1. */
 export const KC: i32 = 256;
@@ -53,18 +54,6 @@ const F_ACCUMULATE = 32;
 
 /** Bytes of scratch one thread needs: the tile spill, an A block and a B block. */
 export const GEMM_SCRATCH_BYTES: i32 = 256 + MC * KC * 4 + KC * NC * 4;
-
-// @ts-ignore: decorator
-@inline
-function pi(p: usize, slot: i32): i32 {
-  return load<i32>(p + (<usize>slot << 2));
-}
-
-// @ts-ignore: decorator
-@inline
-function pf(p: usize, slot: i32): f32 {
-  return load<f32>(p + (<usize>slot << 2));
-}
 
 /**
  * C (rows of panels [mp0, mp1), columns of panels [np0, np1)) of one matrix product.

@@ -3,12 +3,7 @@
 import { madd, storeLanes } from './simd';
 import { KC } from './gemm';
 import { sigmoid4, tanh4 } from './math4';
-
-// @ts-ignore: decorator
-@inline
-function pi(p: usize, slot: i32): i32 {
-  return load<i32>(p + (<usize>slot << 2));
-}
+import { pi } from './params';
 
 /**
  * c = f*c + i*tanh(g_c); h = o*tanh(c) for batch rows [begin, end) (slots: gates, gate row

@@ -2,18 +2,7 @@
 // instance normalization, per-channel affine maps and row reductions.
 import { storeLanes, hsum, hmax } from './simd';
 import { exp4 } from './math4';
-
-// @ts-ignore: decorator
-@inline
-function pi(p: usize, slot: i32): i32 {
-  return load<i32>(p + (<usize>slot << 2));
-}
-
-// @ts-ignore: decorator
-@inline
-function pf(p: usize, slot: i32): f32 {
-  return load<f32>(p + (<usize>slot << 2));
-}
+import { pi, pf } from './params';
 
 /** Lanes [0, count) set, the others clear. */
 // @ts-ignore: decorator

@@ -1,14 +1,9 @@
 // Transpose of float32 data, after the JS side has merged dims that stay adjacent: either the
 // innermost output dim is contiguous in the input (rows are copied), or an outer output dim p
 // is, and each [dims[p], dims[last]] block is transposed 4x4 at a time.
+import { pi } from './params';
 
 // Slots: x, y, rank (<= 6), mode (0: rows, 1: blocks), p, dims[6] at 5, input strides[6] at 11.
-// @ts-ignore: decorator
-@inline
-function pi(p: usize, slot: i32): i32 {
-  return load<i32>(p + (<usize>slot << 2));
-}
-
 /** Input offset and output offset (in floats) of unit u: an index over every dim but the skipped ones. */
 // @ts-ignore: decorator
 @inline

@@ -4,18 +4,7 @@
 // of every output is inside it and a row of outputs is computed 4 at a time without branches.
 // A 3x3 depthwise filter keeps its 9 weights in registers.
 import { madd, storeLanes } from './simd';
-
-// @ts-ignore: decorator
-@inline
-function pi(p: usize, slot: i32): i32 {
-  return load<i32>(p + (<usize>slot << 2));
-}
-
-// @ts-ignore: decorator
-@inline
-function pf(p: usize, slot: i32): f32 {
-  return load<f32>(p + (<usize>slot << 2));
-}
+import { pi, pf } from './params';
 
 // Slots (mirrored in src/runtime/wasm/params.ts).
 const S_MODE = 0;

@@ -12,6 +12,7 @@ import { tile } from './gemm-tiles';
 import { KC } from './gemm';
 import { inputTransform2, outputTransform2 } from './winograd-f2';
 import { inputTransform4, outputTransform4, outputTransform4T } from './winograd-f4';
+import { pi, pf } from './params';
 
 // Parameter block slots (mirrored in src/runtime/wasm/winograd-call.ts).
 const S_X = 0;
@@ -40,18 +41,6 @@ const S_REGION_BYTES = 22;
 const S_U_STRIDE = 23;
 const S_TILE = 24;
 const S_TRANSPOSED = 25;
-
-// @ts-ignore: decorator
-@inline
-function pi(p: usize, slot: i32): i32 {
-  return load<i32>(p + (<usize>slot << 2));
-}
-
-// @ts-ignore: decorator
-@inline
-function pf(p: usize, slot: i32): f32 {
-  return load<f32>(p + (<usize>slot << 2));
-}
 
 /** Bytes at the start of a thread's region for the tile spill and the transforms' temporaries; V and M follow. */
 const TEMP_BYTES: usize = 4096;
