@@ -15,7 +15,8 @@ import { AttrType, type AttrValue, type Attribute } from '../ir/attributes.js';
 import { Graph } from '../ir/graph.js';
 import { Model } from '../ir/model.js';
 import { Node } from '../ir/node.js';
-import type { Tensor } from '../ir/tensor.js';
+import { Tensor } from '../ir/tensor.js';
+import type { DataType } from '../ir/dtype.js';
 import type { ValueType } from '../ir/types.js';
 import { Value } from '../ir/value.js';
 import type { Diagnostic } from '../util/diagnostics.js';
@@ -66,11 +67,70 @@ class ModelDecoder {
   }
 
   private tensor(s: number, e: number, depth: number): Tensor {
+    const plain = this.plainTensor(s, e);
+    if (plain) return plain;
     const pr = this.pr;
     pr.pos = s;
     const p = decodeTensorProto(pr, e - s, undefined, depth);
     if (pr.pos !== e) this.r.fail();
     return tensorFromProto(p);
+  }
+
+  /** Dims of the tensor being read by plainTensor (reused: most tensors have a few). */
+  private readonly dimScratch: number[] = [];
+
+  /**
+   * A tensor with only dims, data_type, name and raw_data (nearly every initializer), read from
+   * the wire into the Tensor that tensorFromProto would build, without a TensorProto object or a
+   * Long per dim in between. Anything else (typed data fields, external data, a doc string, a dim
+   * beyond 2^53, an odd wire type) returns undefined for the codec path, which also reports it.
+   */
+  private plainTensor(s: number, e: number): Tensor | undefined {
+    const r = this.r;
+    const dims = this.dimScratch;
+    dims.length = 0;
+    let dtype = 0;
+    let name = '';
+    let raw: Uint8Array | undefined;
+    r.pos = s;
+    while (r.next(e)) {
+      switch (r.field) {
+        case 1:
+          if (r.wire === VARINT) {
+            r.int64(e);
+            const d = r.exact();
+            if (d === undefined) return undefined;
+            dims.push(d);
+          } else if (r.wire === LEN) {
+            const de = r.len(e);
+            while (r.pos < de) {
+              r.int64(de);
+              const d = r.exact();
+              if (d === undefined) return undefined;
+              dims.push(d);
+            }
+          } else return undefined;
+          break;
+        case 2:
+          if (r.wire !== VARINT) return undefined;
+          dtype = r.int32(e);
+          break;
+        case 8:
+          if (r.wire !== LEN) return undefined;
+          name = r.string(e);
+          break;
+        case 9:
+          if (r.wire !== LEN) return undefined;
+          raw = r.bytes(e);
+          break;
+        default:
+          return undefined;
+      }
+    }
+    if (!raw) return undefined;
+    const t = Tensor.fromRaw(dtype as DataType, dims.slice(), raw);
+    t.name = name;
+    return t;
   }
 
   /** The length-delimited field just tagged: pushes its [start, end) to `list`. */

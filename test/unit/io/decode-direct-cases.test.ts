@@ -163,6 +163,28 @@ describe('direct decoder on hand-made messages', () => {
     same(model(graph, [1000, 'varint', 1], [6, 'string', 'doc']), true);
   });
 
+  it('reads raw-data tensors from the wire as the codec does', () => {
+    const packedDims = protobuf.Writer.create().int64(2).int64(-1).int64(0).finish();
+    const raw = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
+    const cases: Field[][] = [
+      [[1, 'bytes', packedDims], [2, 'varint', 1], [8, 'string', 'packed'], [9, 'bytes', raw]],
+      [[9, 'bytes', raw], [1, 'varint', 2], [8, 'string', 'first'], [1, 'varint', 1], [2, 'varint', 10], [8, 'string', 'unpacked, name twice']],
+      [[8, 'string', 'raw twice'], [2, 'varint', 2], [9, 'bytes', raw], [9, 'bytes', raw.subarray(0, 3)], [1, 'varint', 3]],
+      [[8, 'string', 'scalar'], [2, 'varint', 1], [9, 'bytes', raw.subarray(0, 4)]],
+      [[8, 'string', 'empty raw'], [2, 'varint', 1], [1, 'varint', 0], [9, 'bytes', new Uint8Array(0)]],
+      [[8, 'string', 'no data type'], [9, 'bytes', raw]],
+      [[8, 'string', 'unknown field'], [2, 'varint', 1], [9, 'bytes', raw.subarray(0, 4)], [99, 'varint', 1]],
+      [[8, 'string', 'doc'], [2, 'varint', 1], [9, 'bytes', raw.subarray(0, 4)], [12, 'string', 'd']],
+      [[8, 'string', 'huge dim'], [2, 'varint', 1], [1, 'varint', 2n ** 60n], [9, 'bytes', raw]],
+      [[8, 'string', 'no raw'], [2, 'varint', 1], [1, 'varint', 0]],
+    ];
+    for (const fields of cases) {
+      const tensor = msg(...fields);
+      const node = msg([4, 'string', 'Constant'], [2, 'string', 'c'], [5, 'bytes', msg([1, 'string', 'value'], [20, 'varint', 4], [5, 'bytes', tensor])]);
+      same(model(msg([5, 'bytes', tensor], [1, 'bytes', node])), fields[0]![2] !== 'huge dim');
+    }
+  });
+
   it('agrees on the cases it leaves to the reference path', () => {
     const graph = msg([1, 'bytes', msg([4, 'string', 'Relu'], [1, 'string', 'x'], [2, 'string', 'y'])], [11, 'bytes', valueInfo('x')], [12, 'bytes', valueInfo('y')]);
     same(model(graph, [7, 'bytes', msg([2, 'string', 'second'])]), false); // two graphs: merged
