@@ -183,7 +183,12 @@ export class InferState {
       const declared = out.type;
       const raw = inferred[i];
       if (raw) this.inferred.set(out, raw);
-      const { type, conflict } = mergeTypes(inferred[i], declared);
+      if (!declared) {
+        // Nothing declared (most values of most models): nothing to merge or conflict with.
+        if (raw) this.types.set(out, mintUnknownDims(raw, this));
+        continue;
+      }
+      const { type, conflict } = mergeTypes(raw, declared);
       if (conflict) {
         this.report({
           severity: 'error',

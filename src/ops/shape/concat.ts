@@ -1,41 +1,78 @@
 import { defineOp } from '../define.js';
-import { allocData, dtypeInfo } from '../../ir/dtype.js';
+import { DataType, allocData, dtypeInfo } from '../../ir/dtype.js';
 import { Tensor } from '../../ir/tensor.js';
 import { tensorType, type Dim, type ValueType } from '../../ir/types.js';
 import { normalizeAxis } from '../helpers/axes.js';
 import { sizeOf } from '../helpers/convert.js';
 import { dimAdd, dimConflicts, dimMerge } from '../helpers/dims.js';
 import { copyWords, wordView } from '../helpers/layout.js';
-import type { InferContext, KernelContext } from '../types.js';
+import type { InferContext, InferInput, KernelContext } from '../types.js';
 
-/** Joins the inputs along `axis`; the other dims must agree. Concatenates symbolic elements too. */
+/** Elements of a 0-d or 1-d input when it holds dims (a Reshape target in the making); undefined when unknown. */
+function elementCount(x: InferInput): number | undefined {
+  if (x.symbolic) return x.symbolic.length;
+  if (x.rank === 0) return 1;
+  return x.rank === 1 && typeof x.shape![0] === 'number' ? x.shape![0] : undefined;
+}
+
+/**
+ * Joins the inputs along `axis`; the other dims must agree. Concatenates symbolic elements too.
+ * (Plain loops: this runs for every Concat of a model, and shape chains hold thousands.)
+ */
 function inferConcat(ctx: InferContext): (ValueType | undefined)[] {
-  const inputs = Array.from({ length: ctx.inputCount }, (_, i) => ctx.input(i));
-  const elemType = inputs.find((x) => x.elemType)?.elemType ?? inputs[0]!.elemType;
-  const ranked = inputs.filter((x) => x.shape);
-  // Vectors of dims (a Reshape target): known elements, and unknown ones where an input is not known.
-  const lengthOf = (x: (typeof inputs)[number]): number | undefined =>
-    x.symbolic ? x.symbolic.length : x.rank === 0 ? 1 : x.rank === 1 && typeof x.shape![0] === 'number' ? x.shape![0] : undefined;
-  if (inputs.some((x) => x.symbolic) && inputs.every((x) => (x.rank ?? 1) <= 1 && lengthOf(x) !== undefined)) {
-    ctx.setSymbolic(0, inputs.flatMap((x): Dim[] => (x.symbolic ? [...x.symbolic] : new Array<Dim>(lengthOf(x)!).fill(null))));
+  const n = ctx.inputCount;
+  let elemType = DataType.UNDEFINED;
+  let anySymbolic = false;
+  let allVectors = true;
+  let symbolicLength = 0;
+  let first: InferInput | undefined;
+  let rankedCount = 0;
+  for (let i = 0; i < n; i++) {
+    const x = ctx.input(i);
+    if (!elemType) elemType = x.elemType;
+    if (x.symbolic) anySymbolic = true;
+    const len = (x.rank ?? 1) <= 1 ? elementCount(x) : undefined;
+    if (len === undefined) allVectors = false;
+    else symbolicLength += len;
+    if (x.shape) {
+      rankedCount++;
+      first ??= x;
+    }
   }
-  if (ranked.length === 0) return [tensorType(elemType)];
-  const rank = ranked[0]!.shape!.length;
-  for (const x of ranked) if (x.shape!.length !== rank) ctx.fail(`inputs have ranks ${rank} and ${x.shape!.length}`);
+  if (anySymbolic && allVectors) {
+    const elements = new Array<Dim>(symbolicLength);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const x = ctx.input(i);
+      if (x.symbolic) for (let j = 0; j < x.symbolic.length; j++) elements[k++] = x.symbolic[j]!;
+      else for (let j = elementCount(x)!; j > 0; j--) elements[k++] = null;
+    }
+    ctx.setSymbolic(0, elements);
+  }
+  if (!first) return [tensorType(elemType)];
+  const rank = first.shape!.length;
+  for (let i = 0; i < n; i++) {
+    const shape = ctx.input(i).shape;
+    if (shape && shape.length !== rank) ctx.fail(`inputs have ranks ${rank} and ${shape.length}`);
+  }
   if (rank === 0) ctx.fail('cannot concatenate scalars');
   const axis = normalizeAxis(ctx.attr.optInt('axis') ?? 1, rank, (m) => ctx.fail(m));
-  const out: Dim[] = [...ranked[0]!.shape!];
-  for (let d = 0; d < rank; d++) {
-    if (d === axis) {
-      out[d] = ranked.length === inputs.length ? ranked.map((x): Dim => x.shape![d]!).reduce((a, b) => dimAdd(a, b)) : null;
-      continue;
-    }
-    for (const x of ranked.slice(1)) {
-      const v = x.shape![d]!;
+  const out: Dim[] = first.shape!.slice();
+  const allRanked = rankedCount === n;
+  let sum: Dim | undefined;
+  for (let i = 0; i < n; i++) {
+    const shape = ctx.input(i).shape;
+    if (!shape) continue;
+    if (allRanked) sum = sum === undefined ? shape[axis]! : dimAdd(sum, shape[axis]!);
+    if (shape === first.shape) continue;
+    for (let d = 0; d < rank; d++) {
+      if (d === axis) continue;
+      const v = shape[d]!;
       if (dimConflicts(out[d]!, v)) ctx.fail(`inputs differ in dim ${d} (${out[d]} vs ${v})`);
       out[d] = dimMerge(out[d]!, v);
     }
   }
+  out[axis] = allRanked ? sum! : null;
   return [tensorType(elemType, out)];
 }
 

@@ -1,7 +1,7 @@
 import { defineOp } from '../define.js';
 import { Tensor } from '../../ir/tensor.js';
 import { tensorType, type Dim, type ValueType } from '../../ir/types.js';
-import { dimFloorDiv, dimProduct } from '../helpers/dims.js';
+import { dimFloorDiv, dimMul, dimProduct } from '../helpers/dims.js';
 import { toInts } from '../helpers/convert.js';
 import type { InferContext, KernelContext } from '../types.js';
 
@@ -11,22 +11,38 @@ import type { InferContext, KernelContext } from '../types.js';
  * the element count. Works on symbolic dims.
  */
 export function reshapeDims(input: readonly Dim[] | undefined, target: readonly Dim[], allowzero: boolean, fail: (m: string) => never): Dim[] {
-  if (target.filter((d) => d === -1).length > 1) fail('shape has more than one -1');
-  if (allowzero && target.includes(0) && target.includes(-1)) fail('shape has both 0 and -1 with allowzero=1');
-  const out = target.map((d, i) => {
-    if (d === 0 && !allowzero) {
-      if (!input) return null;
-      if (i >= input.length) fail(`shape copies dim ${i} (0), but the input has rank ${input.length}`);
-      return input[i]!;
-    }
-    return d;
-  });
-  const minus = out.indexOf(-1);
-  if (minus >= 0) {
-    const known = out.filter((_, i) => i !== minus);
-    out[minus] = input ? dimFloorDiv(dimProduct(input), dimProduct(known)) : null;
+  const n = target.length;
+  let minus = -1;
+  let hasZero = false;
+  for (let i = 0; i < n; i++) {
+    const d = target[i];
+    if (d === -1) {
+      if (minus >= 0) fail('shape has more than one -1');
+      minus = i;
+    } else if (d === 0) hasZero = true;
   }
-  for (const d of out) if (typeof d === 'number' && d < 0) fail(`shape has a negative dim ${d}`);
+  if (allowzero && hasZero && minus >= 0) fail('shape has both 0 and -1 with allowzero=1');
+  const out = new Array<Dim>(n);
+  for (let i = 0; i < n; i++) {
+    const d = target[i]!;
+    if (d === 0 && !allowzero) {
+      if (!input) out[i] = null;
+      else if (i >= input.length) fail(`shape copies dim ${i} (0), but the input has rank ${input.length}`);
+      else out[i] = input[i]!;
+    } else out[i] = d;
+  }
+  if (minus >= 0) {
+    if (!input) out[minus] = null;
+    else {
+      let known: Dim = 1;
+      for (let i = 0; i < n; i++) if (i !== minus) known = dimMul(known, out[i]!);
+      out[minus] = dimFloorDiv(dimProduct(input), known);
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const d = out[i];
+    if (typeof d === 'number' && d < 0) fail(`shape has a negative dim ${d}`);
+  }
   return out;
 }
 

@@ -4,6 +4,8 @@ import { DataType } from '../../../../src/ir/dtype.js';
 import { Tensor } from '../../../../src/ir/tensor.js';
 import { tensorType } from '../../../../src/ir/types.js';
 import { f32, i64, inferOp, runOp, values } from '../../../helpers/ops.js';
+import { GraphBuilder } from '../../../../src/ops/builder.js';
+import { inferModel } from '../../../../src/infer/infer-shapes.js';
 
 const str = (dims: number[], data: string[]) => Tensor.fromData(DataType.STRING, dims, data);
 const codes = (r: { diagnostics: { code: string }[] }) => r.diagnostics.map((d) => d.code);
@@ -46,6 +48,26 @@ describe('Concat', () => {
     const r = inferOp('Concat', [tensorType(DataType.FLOAT, ['N', 'S']), tensorType(DataType.FLOAT, ['N', 3])], { axis: -1 });
     expect(r.types[0]).toEqual(tensorType(DataType.FLOAT, ['N', 'S+3']));
     expect(codes(inferOp('Concat', [tensorType(DataType.FLOAT, [2, 3]), tensorType(DataType.FLOAT, [3, 3])], { axis: 1 }))).toEqual(['E_INFER']);
+  });
+  it('merges the other dims of every input, and knows no sum when an input has no shape', () => {
+    const three = [tensorType(DataType.FLOAT, ['N', 2, 'A']), tensorType(DataType.FLOAT, [4, 'B', 'C']), tensorType(DataType.FLOAT, [null, 'D', 5])];
+    expect(inferOp('Concat', three, { axis: 2 }).types[0]).toEqual(tensorType(DataType.FLOAT, [4, 2, 'A+C+5']));
+    const unranked = [tensorType(DataType.FLOAT, ['N', 2]), tensorType(DataType.FLOAT), tensorType(DataType.FLOAT, [3, 'K'])];
+    expect(inferOp('Concat', unranked, { axis: 0 }).types[0]).toEqual(tensorType(DataType.FLOAT, [null, 2]));
+    expect(codes(inferOp('Concat', [tensorType(DataType.FLOAT, [2, 3]), tensorType(DataType.FLOAT, [2])], { axis: 0 }))).toEqual(['E_INFER']);
+    expect(codes(inferOp('Concat', [tensorType(DataType.FLOAT, []), tensorType(DataType.FLOAT, [])], { axis: 0 }))).toEqual(['E_INFER']);
+  });
+  it('concatenates symbolic elements with unknown ones for the inputs that are not constant', () => {
+    const b = new GraphBuilder({ '': 17 });
+    const x = b.input('x', DataType.FLOAT, ['N', 'S', 8]);
+    const [shape] = b.node('Shape', [x]);
+    const [n] = b.node('Slice', [shape!, b.initializer('s0', i64([1], [0])), b.initializer('s1', i64([1], [1]))]);
+    const runtime = b.input('r', DataType.INT64, [2]);
+    const [target] = b.node('Concat', [n!, runtime, b.initializer('k', i64([1], [4]))], { axis: 0 });
+    b.output(target!);
+    const r = inferModel(b.build(), { apply: false });
+    expect(r.symbolic.get(target!)).toEqual(['N', null, null, 4]);
+    expect(r.types.get(target!)).toEqual(tensorType(DataType.INT64, [4]));
   });
 });
 
