@@ -490,22 +490,25 @@ class ModelDecoder {
       return v;
     };
     const inputs: (Value | undefined)[] = [];
+    // Attribute spans of the node at hand, reused from node to node (a subgraph in an attribute
+    // is decoded by another call, with its own list).
+    const attrs: number[] = [];
     for (let pos = 0; pos < count; pos++) {
       const n = nodes[pos]!;
       const e = spans[2 * pos + 1]!;
       r.pos = spans[2 * pos]!;
-      let attrs: number[] | undefined;
       inputs.length = 0;
+      attrs.length = 0;
       while (r.next(e)) {
         if (r.field === 1) {
           r.expect(LEN);
           const name = r.string(e);
           inputs.push(name === '' ? undefined : bind(name, pos));
-        } else if (r.field === 5) this.span((attrs ??= []), e);
+        } else if (r.field === 5) this.span(attrs, e);
         else r.skip(e);
       }
       if (inputs.length) n.setInputs(inputs);
-      if (!attrs) continue;
+      if (attrs.length === 0) continue;
       for (let i = 0; i < attrs.length; i += 2) {
         const a = this.attribute(attrs[i]!, attrs[i + 1]!, scope, depth + 1);
         if (n.attributes.has(a.name)) this.c.note('E_ATTR_DUPLICATE', `node "${n.name}" has two attributes named "${a.name}"`, { node: n.name, opType: n.opType });
