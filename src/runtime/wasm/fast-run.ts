@@ -156,7 +156,7 @@ export class FastRun {
       const data = x.data() as Float32Array;
       if (!engine.owns(data)) return x;
       const v = node.outputs[k];
-      const root = this.rootAt(data.byteOffset, data.byteLength);
+      const root = this.rootAt(data.byteOffset, data.byteLength, node.inputs);
       const expected = root && v && (root.dynamic || !this.arena || this.arenaCovers(root.value, v));
       if (!root || !v || !expected || this.keep) {
         // A view we cannot keep alive (or a kept intermediate): store a copy.
@@ -298,8 +298,20 @@ export class FastRun {
     if (--r.refs === 0 && r.dynamic) this.fs.engine.release(r.ptr);
   }
 
-  /** The resident block holding [ptr, ptr+bytes), if any. */
-  private rootAt(ptr: number, bytes: number): Resident | undefined {
+  /**
+   * The resident block holding [ptr, ptr+bytes), if any: first among the blocks of `inputs` (a
+   * view a kernel returns is nearly always of one of its inputs), then any. Arena slots are
+   * shared by values whose lifetimes do not meet, and a block whose value is dead but not yet
+   * dropped (a graph input) may sit at the same address: taking it for the root made every
+   * planned run of a 20,000-node graph give up its arena and record again.
+   */
+  private rootAt(ptr: number, bytes: number, inputs: readonly (Value | undefined)[]): Resident | undefined {
+    const holds = (r: Resident | undefined): r is Resident => r !== undefined && ptr >= r.ptr && ptr + bytes <= r.ptr + r.bytes;
+    for (const v of inputs) {
+      if (!v) continue;
+      const r = this.resident.get(v) ?? this.aliasOf.get(v);
+      if (holds(r)) return r;
+    }
     for (const r of this.resident.values()) if (ptr >= r.ptr && ptr + bytes <= r.ptr + r.bytes) return r;
     for (const r of this.aliasOf.values()) if (ptr >= r.ptr && ptr + bytes <= r.ptr + r.bytes) return r;
     return undefined;

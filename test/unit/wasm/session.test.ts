@@ -46,6 +46,32 @@ describe('fast sessions', () => {
     expect(heap.allocated).toBe(before);
   });
 
+  it('keeps its arena from run to run when Reshape views of fast outputs share slots with dead inputs', () => {
+    // x is copied into wasm memory and its slot goes to a later value while x's block is still
+    // listed; the Reshape view of that value was taken for a view of x, the planned run gave up
+    // its arena, and every other run recorded again.
+    const b = new GraphBuilder({ '': 17 });
+    let h = b.input('x', DataType.FLOAT, [4, 8]);
+    for (let i = 0; i < 3; i++) {
+      [h] = b.node('MatMul', [h, b.initializer(`w${i}`, randomTensor([8, 8], 10 + i))]);
+      [h] = b.node('Relu', [h]);
+      [h] = b.node('Reshape', [h, b.initializer(`s${i}`, i64([4, 2, 4]))]);
+      [h] = b.node('Transpose', [h], { perm: [0, 2, 1] });
+      [h] = b.node('Reshape', [h, b.initializer(`back${i}`, i64([4, 8]))]);
+    }
+    b.output(h!);
+    const model = b.build();
+    const s = Session.create(model);
+    const feeds = { x: randomTensor([4, 8], 7) };
+    const arenas: number[] = [];
+    for (let r = 0; r < 4; r++) {
+      s.run(feeds);
+      arenas.push(s.execution.arenaBytes);
+    }
+    expect(arenas.every((bytes) => bytes > 0)).toBe(true);
+    expectFastMatches(model, feeds, {}, undefined, 9);
+  });
+
   it('keeps returned outputs intact across later runs and new shapes', () => {
     const ref = Session.create(mlp(), { fast: false });
     const s = Session.create(mlp());
