@@ -23,18 +23,45 @@ const ALIGN = 64;
 
 export function planArena<K>(values: readonly Lifetime<K>[]): ArenaLayout<K> {
   const order = [...values].sort((a, b) => b.bytes - a.bytes || a.first - b.first);
-  const placed: { offset: number; end: number; first: number; last: number }[] = [];
+  let from = Infinity;
+  let to = -Infinity;
+  for (const v of values) {
+    from = Math.min(from, v.first);
+    to = Math.max(to, v.last);
+  }
+  // The blocks placed so far, by the steps they are alive at: finding the blocks a value
+  // overlaps in time walks its own lifetime, not every block placed (a 20,000-node graph has
+  // ~10,000 values: comparing each with all placed before took a quarter of a second).
+  const aliveAt: (number[] | undefined)[] = new Array(values.length ? to - from + 1 : 0);
+  const placedOffset: number[] = [];
+  const placedEnd: number[] = [];
+  const seenBy: number[] = [];
   const offsets = new Map<K, number>();
+  const busy: number[] = [];
   let total = 0;
-  for (const v of order) {
+  for (let j = 0; j < order.length; j++) {
+    const v = order[j]!;
     const size = Math.ceil(v.bytes / ALIGN) * ALIGN;
-    const busy = placed.filter((p) => p.first <= v.last && v.first <= p.last).sort((a, b) => a.offset - b.offset);
-    let offset = 0;
-    for (const p of busy) {
-      if (offset + size <= p.offset) break;
-      offset = Math.max(offset, p.end);
+    busy.length = 0;
+    for (let t = v.first - from; t <= v.last - from; t++) {
+      const list = aliveAt[t];
+      if (!list) continue;
+      for (const k of list) {
+        if (seenBy[k] === j) continue;
+        seenBy[k] = j;
+        busy.push(k);
+      }
     }
-    placed.push({ offset, end: offset + size, first: v.first, last: v.last });
+    busy.sort((a, b) => placedOffset[a]! - placedOffset[b]!);
+    let offset = 0;
+    for (const k of busy) {
+      if (offset + size <= placedOffset[k]!) break;
+      offset = Math.max(offset, placedEnd[k]!);
+    }
+    placedOffset.push(offset);
+    placedEnd.push(offset + size);
+    seenBy.push(j);
+    for (let t = v.first - from; t <= v.last - from; t++) (aliveAt[t] ??= []).push(j);
     offsets.set(v.key, offset);
     total = Math.max(total, offset + size);
   }

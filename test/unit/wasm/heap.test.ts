@@ -69,6 +69,35 @@ describe('planArena', () => {
     expect(total).toBeLessThan(sum / 3);
   });
 
+  it('places every value where first fit among all values alive with it puts it (largest first)', () => {
+    // The plain statement of the greedy layout, comparing each value with every one placed.
+    const reference = (values: { key: number; bytes: number; first: number; last: number }[]) => {
+      const order = [...values].sort((a, b) => b.bytes - a.bytes || a.first - b.first);
+      const placed: { offset: number; end: number; first: number; last: number }[] = [];
+      const offsets = new Map<number, number>();
+      for (const v of order) {
+        const size = Math.ceil(v.bytes / 64) * 64;
+        let offset = 0;
+        for (const p of placed.filter((p) => p.first <= v.last && v.first <= p.last).sort((a, b) => a.offset - b.offset)) {
+          if (offset + size <= p.offset) break;
+          offset = Math.max(offset, p.end);
+        }
+        placed.push({ offset, end: offset + size, first: v.first, last: v.last });
+        offsets.set(v.key, offset);
+      }
+      return offsets;
+    };
+    const rnd = mulberry32(11);
+    for (const [count, span, life] of [[1, 1, 0], [50, 40, 3], [400, 300, 12], [400, 50, 200]] as const) {
+      const values = Array.from({ length: count }, (_, key) => {
+        const first = Math.floor(rnd() * span) - 5; // steps may start below 0 (graph inputs)
+        const bytes = rnd() < 0.3 ? 4096 : 1 + Math.floor(rnd() * 20000);
+        return { key, bytes, first, last: first + Math.floor(rnd() * (rnd() < 0.1 ? span : life + 1)) };
+      });
+      expect(planArena(values).offsets).toEqual(reference(values));
+    }
+  });
+
   it('places a chain of values in two blocks', () => {
     const chain = Array.from({ length: 10 }, (_, i) => ({ key: i, bytes: 1000, first: i, last: i + 1 }));
     expect(planArena(chain).total).toBe(2 * 1024);
