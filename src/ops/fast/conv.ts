@@ -8,7 +8,7 @@
 import { DataType } from '../../ir/dtype.js';
 import { OnnxError } from '../../util/errors.js';
 import { runGemm, runPadPlanes } from '../../runtime/wasm/gemm-call.js';
-import { runWindow, WindowMode } from '../../runtime/wasm/nn-calls.js';
+import { depthwiseBorderFits, runWindow, WindowMode } from '../../runtime/wasm/nn-calls.js';
 import { runUnary, UnaryOp } from '../../runtime/wasm/params.js';
 import { readWindowAttrs, windowGeometry, type WindowGeometry } from '../helpers/conv-pool.js';
 import { runConvWinograd, winogradPlan } from './conv-winograd.js';
@@ -143,7 +143,7 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
       // The kernels read a copy of the image with its zero padding in place.
       const [PB, PR] = nd === 1 ? [0, geom.padsEnd[0]!] : [geom.padsEnd[0]!, geom.padsEnd[1]!];
       const [Hp, Wp] = [H + PT + PB, W + PL + PR];
-      if (depthwise && KH === 3 && KW === 3 && SW <= 2 && (W + 48) * 4 + Math.ceil(OW / 4) * 48 <= ctx.engine.scratchBytes) {
+      if (depthwise && KH === 3 && KW === 3 && depthwiseBorderFits(ctx.engine, OW, SW, DH, DW)) {
         // Borders handled in the kernel: no padded copy.
         const call = { mode: WindowMode.DEPTHWISE, x: px, y, w: pDepthwise, bias: pBias, planes: N * C, C, H, W, KH, KW, SH, SW, DH, DW, OH, OW, border: { PT, PL } };
         runWindow(ctx.engine, { ...call, ...common }, ctx.threads);

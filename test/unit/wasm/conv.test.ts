@@ -5,6 +5,7 @@ import { GraphBuilder } from '../../../src/ops/builder.js';
 import { expectFastMatches as expectMatches, oneNode, randomTensor } from './fast-helpers.js';
 import type { Model } from '../../../src/ir/model.js';
 import type { SessionOptions } from '../../../src/runtime/session.js';
+import { mulberry32 } from '../../../src/runtime/random.js';
 
 /**
  * Sums of up to a few hundred products accumulate in float32: near-zero sums need an atol. 3x3
@@ -57,6 +58,38 @@ describe('fast Conv', () => {
     expectFastMatches(model, feeds, { threads: 2 });
     const dw = oneNode('Conv', [[1, 64, 56, 56], randomTensor([64, 1, 3, 3], 3)], { group: 64, pads: [1, 1, 1, 1], strides: [2, 2] });
     expectFastMatches(dw.model, dw.feeds, { threads: 2 });
+  });
+
+  it('3x3 depthwise on unpadded planes: random sizes, strides, pads, fused Clip and residual Add', () => {
+    const rand = mulberry32(99);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const sizes = [1, 2, 3, 4, 5, 7, 8, 9, 11, 13, 16, 17, 23];
+    for (let t = 0; t < 40; t++) {
+      const [H, W, C, N] = [pick(sizes), pick(sizes), pick([1, 3, 4, 5]), pick([1, 2])];
+      const [SH, SW] = [pick([1, 1, 2, 3]), pick([1, 2])];
+      const pads = [pick([0, 1, 1, 2]), pick([0, 1, 1, 2]), pick([0, 1, 1, 2]), pick([0, 1, 1, 2])];
+      const OH = Math.floor((H + pads[0]! + pads[2]! - 3) / SH) + 1;
+      const OW = Math.floor((W + pads[1]! + pads[3]! - 3) / SW) + 1;
+      if (OH < 1 || OW < 1) continue;
+      // A residual Add needs the output to have the input's shape.
+      const residual = OH === H && OW === W && rand() < 0.5;
+      const clip = rand() < 0.5;
+      const b = new GraphBuilder({ '': 17 });
+      const x = b.input('x', DataType.FLOAT, [N, C, H, W]);
+      const w = b.initializer('w', randomTensor([C, 1, 3, 3], 100 + t));
+      const bias = rand() < 0.5 ? b.initializer('b', randomTensor([C], 200 + t)) : undefined;
+      let [y] = b.node('Conv', bias ? [x, w, bias] : [x, w], { group: C, strides: [SH, SW], pads });
+      if (residual) [y] = b.node('Add', [y!, x]);
+      if (clip) [y] = b.node('Clip', [y!, b.initializer('lo', Tensor.scalar(DataType.FLOAT, -0.5)), b.initializer('hi', Tensor.scalar(DataType.FLOAT, 0.75))]);
+      b.output(y!);
+      const model: Model = b.build();
+      const label = `X ${[N, C, H, W]} strides ${[SH, SW]} pads ${pads}${bias ? ' bias' : ''}${residual ? ' residual' : ''}${clip ? ' clip' : ''}`;
+      try {
+        expectFastMatches(model, { x: randomTensor([N, C, H, W], 300 + t) });
+      } catch (e) {
+        throw new Error(`${label}: ${(e as Error).message}`);
+      }
+    }
   });
 
   it('fuses BatchNormalization, a residual Add and Relu', () => {
