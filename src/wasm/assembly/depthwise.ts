@@ -59,7 +59,7 @@ function paddedRow(ring: usize, R: i32, x: usize, H: i32, W: i32, iy: i32, PL: i
   return dst;
 }
 
-/** Bias, the values in y (accumulate), clamp; stores the first `count` lanes (4: all). */
+/** Adds the values in y (accumulate), clamps, and stores the first `count` lanes (4: all). */
 // @ts-ignore: decorator
 @inline
 function finish(out: usize, v: v128, count: i32, accumulate: bool, lo: v128, hi: v128): void {
@@ -69,60 +69,77 @@ function finish(out: usize, v: v128, count: i32, accumulate: bool, lo: v128, hi:
   else storeLanes(out, v, count);
 }
 
-/** Outputs ox..ox+3 of one row from its 3 padded input rows. */
+/** Outputs ox..ox+3 of the row at yrow from its 3 padded input rows (count: lanes stored). */
 // @ts-ignore: decorator
 @inline
-function vector1(r0: usize, r1: usize, r2: usize, ox: i32, s: i32, w: usize, vb: v128): v128 {
-  const a = row3(r0, ox, s, v128.load32_splat(w), v128.load32_splat(w, 4), v128.load32_splat(w, 8));
-  const b = row3(r1, ox, s, v128.load32_splat(w, 12), v128.load32_splat(w, 16), v128.load32_splat(w, 20));
-  const c = row3(r2, ox, s, v128.load32_splat(w, 24), v128.load32_splat(w, 28), v128.load32_splat(w, 32));
-  return f32x4.add(f32x4.add(a, b), f32x4.add(c, vb));
-}
-
-/** One row of outputs from its 3 padded input rows. */
-// @ts-ignore: decorator
-@inline
-function outputRow(r0: usize, r1: usize, r2: usize, yrow: usize, OW: i32, s: i32, w: usize, vb: v128, accumulate: bool, lo: v128, hi: v128): void {
-  let ox = 0;
-  for (; ox + 4 <= OW; ox += 4) finish(yrow + (<usize>ox << 2), vector1(r0, r1, r2, ox, s, w, vb), 4, accumulate, lo, hi);
-  if (ox < OW) finish(yrow + (<usize>ox << 2), vector1(r0, r1, r2, ox, s, w, vb), OW - ox, accumulate, lo, hi);
+function vector1(
+  r0: usize,
+  r1: usize,
+  r2: usize,
+  ox: i32,
+  s: i32,
+  yrow: usize,
+  count: i32,
+  w0: v128,
+  w1: v128,
+  w2: v128,
+  w3: v128,
+  w4: v128,
+  w5: v128,
+  w6: v128,
+  w7: v128,
+  w8: v128,
+  vb: v128,
+  accumulate: bool,
+  lo: v128,
+  hi: v128,
+): void {
+  const a = f32x4.add(row3(r0, ox, s, w0, w1, w2), row3(r1, ox, s, w3, w4, w5));
+  finish(yrow + (<usize>ox << 2), f32x4.add(a, f32x4.add(row3(r2, ox, s, w6, w7, w8), vb)), count, accumulate, lo, hi);
 }
 
 /**
- * Two rows of outputs at stride 1 from their 4 padded input rows: the middle two rows are
- * loaded once for both.
+ * Outputs ox..ox+3 of two rows at stride 1 (at yrow and yrow + next) from their 4 padded input
+ * rows: the middle two are loaded once for both.
  */
 // @ts-ignore: decorator
 @inline
-function outputRows2(r0: usize, r1: usize, r2: usize, r3: usize, yrow: usize, OW: i32, w: usize, vb: v128, accumulate: bool, lo: v128, hi: v128): void {
-  const next = <usize>OW << 2;
-  for (let ox = 0; ox < OW; ox += 4) {
-    const o = <usize>ox << 2;
-    const w0 = v128.load32_splat(w);
-    const w1 = v128.load32_splat(w, 4);
-    const w2 = v128.load32_splat(w, 8);
-    const w3 = v128.load32_splat(w, 12);
-    const w4 = v128.load32_splat(w, 16);
-    const w5 = v128.load32_splat(w, 20);
-    const w6 = v128.load32_splat(w, 24);
-    const w7 = v128.load32_splat(w, 28);
-    const w8 = v128.load32_splat(w, 32);
-    let t0 = v128.load(r1 + o);
-    let t1 = v128.load(r1 + o, 4);
-    let t2 = v128.load(r1 + o, 8);
-    let a = madd(t2, w5, madd(t1, w4, f32x4.mul(t0, w3)));
-    let b = madd(t2, w2, madd(t1, w1, f32x4.mul(t0, w0)));
-    t0 = v128.load(r2 + o);
-    t1 = v128.load(r2 + o, 4);
-    t2 = v128.load(r2 + o, 8);
-    const a2 = madd(t2, w8, madd(t1, w7, f32x4.mul(t0, w6)));
-    const b2 = madd(t2, w5, madd(t1, w4, f32x4.mul(t0, w3)));
-    a = f32x4.add(f32x4.add(row3(r0, ox, 1, w0, w1, w2), a), f32x4.add(a2, vb));
-    b = f32x4.add(f32x4.add(b, b2), f32x4.add(row3(r3, ox, 1, w6, w7, w8), vb));
-    const n = min(4, OW - ox);
-    finish(yrow + o, a, n, accumulate, lo, hi);
-    finish(yrow + next + o, b, n, accumulate, lo, hi);
-  }
+function vector2(
+  r0: usize,
+  r1: usize,
+  r2: usize,
+  r3: usize,
+  ox: i32,
+  yrow: usize,
+  next: usize,
+  count: i32,
+  w0: v128,
+  w1: v128,
+  w2: v128,
+  w3: v128,
+  w4: v128,
+  w5: v128,
+  w6: v128,
+  w7: v128,
+  w8: v128,
+  vb: v128,
+  accumulate: bool,
+  lo: v128,
+  hi: v128,
+): void {
+  const o = <usize>ox << 2;
+  let t0 = v128.load(r1 + o);
+  let t1 = v128.load(r1 + o, 4);
+  let t2 = v128.load(r1 + o, 8);
+  let a = madd(t2, w5, madd(t1, w4, f32x4.mul(t0, w3)));
+  let b = madd(t2, w2, madd(t1, w1, f32x4.mul(t0, w0)));
+  t0 = v128.load(r2 + o);
+  t1 = v128.load(r2 + o, 4);
+  t2 = v128.load(r2 + o, 8);
+  a = f32x4.add(a, madd(t2, w8, madd(t1, w7, f32x4.mul(t0, w6))));
+  b = f32x4.add(b, madd(t2, w5, madd(t1, w4, f32x4.mul(t0, w3))));
+  finish(yrow + o, f32x4.add(a, f32x4.add(row3(r0, ox, 1, w0, w1, w2), vb)), count, accumulate, lo, hi);
+  finish(yrow + next + o, f32x4.add(b, f32x4.add(row3(r3, ox, 1, w6, w7, w8), vb)), count, accumulate, lo, hi);
 }
 
 /** One plane; s (stride across) and accumulate are constants after inlining. */
@@ -148,17 +165,30 @@ function plane3x3(
   lo: v128,
   hi: v128,
 ): void {
+  const w0 = v128.load32_splat(w);
+  const w1 = v128.load32_splat(w, 4);
+  const w2 = v128.load32_splat(w, 8);
+  const w3 = v128.load32_splat(w, 12);
+  const w4 = v128.load32_splat(w, 16);
+  const w5 = v128.load32_splat(w, 20);
+  const w6 = v128.load32_splat(w, 24);
+  const w7 = v128.load32_splat(w, 28);
+  const w8 = v128.load32_splat(w, 32);
   const vb = f32x4.splat(b);
+  const full = OW & ~3;
   v128.store(ring, i32x4.splat(-1));
   let oy = 0;
   if (s == 1 && SH == 1) {
+    const next = <usize>OW << 2;
     for (; oy + 2 <= OH; oy += 2) {
       const iy = oy - PT;
       const r0 = paddedRow(ring, R, x, H, W, iy, PL, n);
       const r1 = paddedRow(ring, R, x, H, W, iy + 1, PL, n);
       const r2 = paddedRow(ring, R, x, H, W, iy + 2, PL, n);
       const r3 = paddedRow(ring, R, x, H, W, iy + 3, PL, n);
-      outputRows2(r0, r1, r2, r3, y + (<usize>(oy * OW) << 2), OW, w, vb, accumulate, lo, hi);
+      const yrow = y + (<usize>(oy * OW) << 2);
+      for (let ox = 0; ox < full; ox += 4) vector2(r0, r1, r2, r3, ox, yrow, next, 4, w0, w1, w2, w3, w4, w5, w6, w7, w8, vb, accumulate, lo, hi);
+      if (full < OW) vector2(r0, r1, r2, r3, full, yrow, next, OW - full, w0, w1, w2, w3, w4, w5, w6, w7, w8, vb, accumulate, lo, hi);
     }
   }
   for (; oy < OH; oy++) {
@@ -166,7 +196,9 @@ function plane3x3(
     const r0 = paddedRow(ring, R, x, H, W, iy, PL, n);
     const r1 = paddedRow(ring, R, x, H, W, iy + 1, PL, n);
     const r2 = paddedRow(ring, R, x, H, W, iy + 2, PL, n);
-    outputRow(r0, r1, r2, y + (<usize>(oy * OW) << 2), OW, s, w, vb, accumulate, lo, hi);
+    const yrow = y + (<usize>(oy * OW) << 2);
+    for (let ox = 0; ox < full; ox += 4) vector1(r0, r1, r2, ox, s, yrow, 4, w0, w1, w2, w3, w4, w5, w6, w7, w8, vb, accumulate, lo, hi);
+    if (full < OW) vector1(r0, r1, r2, full, s, yrow, OW - full, w0, w1, w2, w3, w4, w5, w6, w7, w8, vb, accumulate, lo, hi);
   }
 }
 
