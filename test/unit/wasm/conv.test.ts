@@ -1,10 +1,10 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DataType } from '../../../src/ir/dtype.js';
 import { Tensor } from '../../../src/ir/tensor.js';
 import { GraphBuilder } from '../../../src/ops/builder.js';
-import { expectFastMatches as expectMatches, oneNode, randomTensor } from './fast-helpers.js';
+import { excess, expectFastMatches as expectMatches, oneNode, randomTensor } from './fast-helpers.js';
 import type { Model } from '../../../src/ir/model.js';
-import type { SessionOptions } from '../../../src/runtime/session.js';
+import { Session, type SessionOptions } from '../../../src/runtime/session.js';
 import { mulberry32 } from '../../../src/runtime/random.js';
 
 /**
@@ -88,6 +88,31 @@ describe('fast Conv', () => {
         expectFastMatches(model, { x: randomTensor([N, C, H, W], 300 + t) });
       } catch (e) {
         throw new Error(`${label}: ${(e as Error).message}`);
+      }
+    }
+  });
+
+  it('runs again at another input size, then at the first one again', () => {
+    const weights: [number[], Record<string, number | number[]>][] = [
+      [[16, 16, 3, 3], { pads: [1, 1, 1, 1] }],
+      [[16, 1, 3, 3], { group: 16, pads: [1, 1, 1, 1], strides: [2, 2] }],
+      [[8, 16, 1, 1], {}],
+    ];
+    for (const [w, attrs] of weights) {
+      const b = new GraphBuilder({ '': 17 });
+      const x = b.input('x', DataType.FLOAT, ['N', 16, 'H', 'W']);
+      const [y] = b.node('Conv', [x, b.initializer('w', randomTensor(w, 5)), b.initializer('b', randomTensor([w[0]!], 6))], attrs);
+      const [r] = b.node('Relu', [y!]);
+      b.output(r!);
+      const model: Model = b.build();
+      const ref = Session.create(model, { fast: false });
+      const fast = Session.create(model);
+      for (const dims of [[1, 16, 12, 12], [2, 16, 7, 11], [1, 16, 12, 12]]) {
+        const feeds = { x: randomTensor(dims, dims[3]!) };
+        const want = (ref.run(feeds).get(r!.name) as Tensor).data() as Float32Array;
+        const got = (fast.run(feeds).get(r!.name) as Tensor).data() as Float32Array;
+        expect(excess(got, want, { rtol: 1e-3, atol: 1e-4 }), `W ${w} X ${dims}`).toBeLessThanOrEqual(0);
+        expect(fast.execution.lastRunFastNodes).toBe(2);
       }
     }
   });
