@@ -1,7 +1,8 @@
 /**
  * `node dist/test/bench/profile-conv.js [model]`: per-node times of the 1-thread executor on a
  * bench model, grouped by the kind of node (depthwise by stride, pointwise, other Conv, ...).
- * BENCH_REPS=n timed runs (default 30); prints the median (BEST=1: fastest) time of each node, summed per group; NODES=1 lists the nodes.
+ * BENCH_REPS=n timed runs (default 30); prints the median (BEST=1: the fastest) time of each
+ * node, summed per group (nodes fused into another count 0); NODES=1 lists the nodes.
  */
 import { Session } from '../../src/runtime/session.js';
 import type { Node } from '../../src/ir/node.js';
@@ -59,5 +60,5 @@ for (const [n, ts] of times) {
   if (ms > 0) rows.push([`${k.padEnd(16)} ${n.name.padEnd(22)} ${(inShape.get(n.name) ?? '?').padEnd(16)} ${(f / ms / 1e6).toFixed(1).padStart(5)} GFLOP/s`, ms]);
 }
 console.log(`${m.name}: nodes ${process.env.BEST ? 'best' : 'median'}, run median ${med(totals).toFixed(2)} ms, best ${Math.min(...totals).toFixed(2)} ms (${REPS} runs)`);
-for (const [k, g] of [...groups].sort((a, b) => b[1].ms - a[1].ms)) console.log(`  ${k.padEnd(20)} ${String(g.n).padStart(3)} nodes ${g.ms.toFixed(2).padStart(7)} ms ${g.flops ? `${(g.flops / g.ms / 1e6).toFixed(1).padStart(5)} GFLOP/s` : ''}`);
+for (const [k, g] of [...groups].sort((a, b) => b[1].ms - a[1].ms)) console.log(`  ${k.padEnd(20)} ${String(g.n).padStart(3)} nodes ${g.ms.toFixed(2).padStart(7)} ms ${g.flops && g.ms > 0 ? `${(g.flops / g.ms / 1e6).toFixed(1).padStart(5)} GFLOP/s` : ''}`);
 if (process.env.NODES) for (const [r, ms] of rows) console.log(`  ${r} ${ms.toFixed(3)}`);
