@@ -5,10 +5,9 @@
  * is). Weights are packed when the session is created, with a following BatchNormalization
  * folded in; bias, a residual Add and Relu/Clip are applied as the output is stored.
  */
-import { DataType } from '../../ir/dtype.js';
 import { OnnxError } from '../../util/errors.js';
 import { runGemm, runPadPlanes } from '../../runtime/wasm/gemm-call.js';
-import { runWindow, WindowMode } from '../../runtime/wasm/nn-calls.js';
+import { depthwiseBorderFits, runWindow, WindowMode } from '../../runtime/wasm/nn-calls.js';
 import { runUnary, UnaryOp } from '../../runtime/wasm/params.js';
 import { readWindowAttrs, windowGeometry, type WindowGeometry } from '../helpers/conv-pool.js';
 import { runConvWinograd, winogradPlan } from './conv-winograd.js';
@@ -107,77 +106,127 @@ function createConv(info: FastNodeInfo, epilogue?: Epilogue): FastKernel | undef
     if (plan && out) weights.winograd(plan);
     else if (!plan) weights.gemm();
   }
+  /** How to run at one input shape (everything but the addresses), kept for the next run at that shape. */
+  interface Launch {
+    inDims: readonly number[];
+    outDims: readonly number[];
+    /** Runs the kernels: input x, output y, residual r (0: none). */
+    go(ctx: FastRunContext, x: number, y: number, r: number): void;
+  }
+  const launchFor = (ctx: FastRunContext, inDims: readonly number[]): Launch | undefined => {
+    const geom = geometryOf(attrs, kernel, inDims.slice(2));
+    if (!geom) return undefined;
+    const N = inDims[0]!;
+    const C = inDims[1]!;
+    const [H, W] = as2d(geom.inDims);
+    const [OH, OW] = as2d(geom.outDims);
+    const [SH, SW] = as2d(geom.strides);
+    const [DH, DW] = as2d(geom.dilations);
+    const [PT, PL] = nd === 1 ? [0, geom.padsBegin[0]!] : [geom.padsBegin[0]!, geom.padsBegin[1]!];
+    const outDims = [N, M, ...geom.outDims];
+    const base = { inDims: inDims.slice(), outDims };
+    const plan = weights && planFor([OH, OW]);
+    if (plan) {
+      const filters = weights.winograd(plan);
+      return {
+        ...base,
+        go: (c, x, y, r) => {
+          const call = { x, y, bias: pBias, residual: r, N, C, M, H, W, PT, PL, OH, OW };
+          runConvWinograd(c, filters, clamp ? { ...call, clamp } : call);
+        },
+      };
+    }
+    const size = sizeOfDims(outDims);
+    const accumulate = residual >= 0;
+    /** The residual is copied into y, which the kernels then add to. */
+    const copyResidual = (c: FastRunContext, y: number, r: number): void => {
+      if (accumulate) runUnary(c.engine, UnaryOp.COPY, r, y, size, c.threads);
+    };
+    const common = { ...(clamp ? { clamp } : {}), accumulate };
+    if (depthwise && KH === 3 && KW === 3 && depthwiseBorderFits(ctx.engine, OW, SW, DH, DW)) {
+      // Borders handled in the kernel: no padded copy.
+      const call = { mode: WindowMode.DEPTHWISE, x: 0, y: 0, w: pDepthwise, bias: pBias, planes: N * C, C, H, W, KH, KW, SH, SW, DH, DW, OH, OW, border: { PT, PL }, ...common };
+      return {
+        ...base,
+        go: (c, x, y, r) => {
+          copyResidual(c, y, r);
+          call.x = x;
+          call.y = y;
+          runWindow(c.engine, call, c.threads);
+        },
+      };
+    }
+    const pointwise = KH === 1 && KW === 1 && SH === 1 && SW === 1 && PT === 0 && PL === 0 && OH === H && OW === W;
+    // The other kernels read a copy of the image with its zero padding in place.
+    const [PB, PR] = nd === 1 ? [0, geom.padsEnd[0]!] : [geom.padsEnd[0]!, geom.padsEnd[1]!];
+    const [Hp, Wp] = [H + PT + PB, W + PL + PR];
+    const image = (c: FastRunContext, x: number): number => (pointwise ? x : paddedPlanes(c, x, N * C, H, W, PT, PL, Hp, Wp, 0));
+    if (!weights) {
+      const call = { mode: WindowMode.DEPTHWISE, x: 0, y: 0, w: pDepthwise, bias: pBias, planes: N * C, C, H: Hp, W: Wp, KH, KW, SH, SW, DH, DW, OH, OW, ...common };
+      return {
+        ...base,
+        go: (c, x, y, r) => {
+          copyResidual(c, y, r);
+          call.x = image(c, x);
+          call.y = y;
+          runWindow(c.engine, call, c.threads);
+        },
+      };
+    }
+    const call = {
+      a: weights.gemm(),
+      lda: K,
+      aPacked: true,
+      b: 0,
+      ldb: H * W,
+      ...(pointwise ? {} : { im2col: { C: Cg, H: Hp, W: Wp, KH, KW, SH, SW, DH, DW, OH, OW } }),
+      c: 0,
+      ldc: OH * OW,
+      M: Mg,
+      N: OH * OW,
+      K,
+      bias: pBias,
+      biasKind: hasBias ? (1 as const) : (0 as const),
+      batch: { b1: N, b2: group, sa1: 0, sa2: weights.packedSize, sb1: C * Hp * Wp, sb2: Cg * Hp * Wp, sc1: M * OH * OW, sc2: Mg * OH * OW, sbias2: Mg },
+      ...common,
+    };
+    return {
+      ...base,
+      go: (c, x, y, r) => {
+        copyResidual(c, y, r);
+        call.b = image(c, x);
+        call.c = y;
+        runGemm(c.engine, call, c.threads);
+      },
+    };
+  };
+  let last: Launch | undefined;
   return {
     run(ctx: FastRunContext): boolean {
       const x = floatInput(ctx, 0);
       if (!x || x.rank !== wt.rank || x.dims[1] !== Cg * group) return false;
-      if (ctx.input(1)?.dims.join(',') !== wt.dims.join(',')) return false;
-      const geom = geometryOf(attrs, kernel, x.dims.slice(2));
-      if (!geom) return false;
-      const N = x.dims[0]!;
-      const C = x.dims[1]!;
-      const [H, W] = as2d(geom.inDims);
-      const [OH, OW] = as2d(geom.outDims);
-      const [SH, SW] = as2d(geom.strides);
-      const [DH, DW] = as2d(geom.dilations);
-      const [PT, PL] = nd === 1 ? [0, geom.padsBegin[0]!] : [geom.padsBegin[0]!, geom.padsBegin[1]!];
-      const outDims = [N, M, ...geom.outDims];
+      if (!sameDims(ctx.input(1)?.dims, wt.dims)) return false;
+      const launch = last && sameDims(last.inDims, x.dims) ? last : launchFor(ctx, x.dims);
+      if (!launch) return false;
+      last = launch;
       let pr = 0;
       if (residual >= 0) {
         const r = floatInput(ctx, residual);
-        if (!r || r.dims.join(',') !== outDims.join(',') || r.dtype !== DataType.FLOAT) return false;
+        if (!r || !sameDims(r.dims, launch.outDims)) return false;
         pr = ctx.ptr(residual);
       }
       const px = ctx.ptr(0);
-      const y = ctx.output(0, outDims);
-      const plan = weights && planFor([OH, OW]);
-      if (plan) {
-        const call = { x: px, y, bias: pBias, residual: pr, N, C, M, H, W, PT, PL, OH, OW };
-        runConvWinograd(ctx, weights.winograd(plan), clamp ? { ...call, clamp } : call);
-        return true;
-      }
-      const size = sizeOfDims(outDims);
-      if (residual >= 0) runUnary(ctx.engine, UnaryOp.COPY, pr, y, size, ctx.threads);
-      const common = { ...(clamp ? { clamp } : {}), accumulate: residual >= 0 };
-      const pointwise = KH === 1 && KW === 1 && SH === 1 && SW === 1 && PT === 0 && PL === 0 && OH === H && OW === W;
-      // The kernels read a copy of the image with its zero padding in place.
-      const [PB, PR] = nd === 1 ? [0, geom.padsEnd[0]!] : [geom.padsEnd[0]!, geom.padsEnd[1]!];
-      const [Hp, Wp] = [H + PT + PB, W + PL + PR];
-      if (depthwise && KH === 3 && KW === 3 && SW <= 2 && (W + 48) * 4 + Math.ceil(OW / 4) * 48 <= ctx.engine.scratchBytes) {
-        // Borders handled in the kernel: no padded copy.
-        const call = { mode: WindowMode.DEPTHWISE, x: px, y, w: pDepthwise, bias: pBias, planes: N * C, C, H, W, KH, KW, SH, SW, DH, DW, OH, OW, border: { PT, PL } };
-        runWindow(ctx.engine, { ...call, ...common }, ctx.threads);
-        return true;
-      }
-      const image = pointwise ? px : paddedPlanes(ctx, px, N * C, H, W, PT, PL, Hp, Wp, 0);
-      if (!weights) {
-        runWindow(ctx.engine, { mode: WindowMode.DEPTHWISE, x: image, y, w: pDepthwise, bias: pBias, planes: N * C, C, H: Hp, W: Wp, KH, KW, SH, SW, DH, DW, OH, OW, ...common }, ctx.threads);
-        return true;
-      }
-      runGemm(
-        ctx.engine,
-        {
-          a: weights.gemm(),
-          lda: K,
-          aPacked: true,
-          b: image,
-          ldb: H * W,
-          ...(pointwise ? {} : { im2col: { C: Cg, H: Hp, W: Wp, KH, KW, SH, SW, DH, DW, OH, OW } }),
-          c: y,
-          ldc: OH * OW,
-          M: Mg,
-          N: OH * OW,
-          K,
-          bias: pBias,
-          biasKind: hasBias ? 1 : 0,
-          batch: { b1: N, b2: group, sa1: 0, sa2: weights.packedSize, sb1: C * Hp * Wp, sb2: Cg * Hp * Wp, sc1: M * OH * OW, sc2: Mg * OH * OW, sbias2: Mg },
-          ...common,
-        },
-        ctx.threads,
-      );
+      launch.go(ctx, px, ctx.output(0, launch.outDims), pr);
       return true;
     },
   };
+}
+
+/** Whether two dims lists are equal. */
+function sameDims(a: readonly number[] | undefined, b: readonly number[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export const fastConv: FastOp = { opType: 'Conv', create: createConv, fuses: { clamp: true, affine: true, residual: true } };

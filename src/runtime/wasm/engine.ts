@@ -22,6 +22,7 @@ export interface KernelExports {
   gemm_packed_a_size(M: number, K: number): number;
   gemm_packed_b_size(K: number, N: number): number;
   gemm_scratch_bytes(): number;
+  depthwise3x3_scratch_bytes(OW: number, SW: number): number;
   winograd_region_bytes(n: number, C: number, M: number, tb: number): number;
 }
 

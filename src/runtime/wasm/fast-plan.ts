@@ -71,15 +71,17 @@ function soleConsumer(v: Value, graph: Graph): Node | undefined {
   return n.graph === graph ? n : undefined;
 }
 
-/** The clamp a Relu or Clip node applies, when its bounds are constant. */
+/** The clamp a Relu or Clip node applies, when its bounds are constant (and not NaN: the kernels' clamp needs numbers). */
 function clampOf(node: Node, opset: number, constants: ReadonlyMap<Value, Tensor>): [number, number] | undefined {
   if (node.domain !== '') return undefined;
   if (node.opType === 'Relu') return [0, Infinity];
   if (node.opType !== 'Clip') return undefined;
+  const numbers = (lo: number | undefined, hi: number | undefined): [number, number] | undefined =>
+    lo === undefined || hi === undefined || Number.isNaN(lo) || Number.isNaN(hi) ? undefined : [lo, hi];
   if (opset < 11) {
     const lo = node.attributes.get('min')?.value;
     const hi = node.attributes.get('max')?.value;
-    return [typeof lo === 'number' ? lo : -3.4028234663852886e38, typeof hi === 'number' ? hi : 3.4028234663852886e38];
+    return numbers(typeof lo === 'number' ? lo : -3.4028234663852886e38, typeof hi === 'number' ? hi : 3.4028234663852886e38);
   }
   const bound = (i: number, dflt: number): number | undefined => {
     const v = node.inputs[i];
@@ -89,7 +91,7 @@ function clampOf(node: Node, opset: number, constants: ReadonlyMap<Value, Tensor
   };
   const lo = bound(1, -Infinity);
   const hi = bound(2, Infinity);
-  return lo === undefined || hi === undefined ? undefined : [lo, hi];
+  return numbers(lo, hi);
 }
 
 /** scale/shift of an inference BatchNormalization with constant statistics. */

@@ -32,10 +32,16 @@ export interface WindowCall {
   /** Add to the values already in y. */
   accumulate?: boolean;
   /**
-   * A 3x3 depthwise filter (strides 1 or 2) may read the unpadded planes instead: the padding
-   * above and left (H and W are then the unpadded sizes). Needs W + 48 floats and 48 bytes per 4 outputs of a row of thread scratch.
+   * A 3x3 depthwise filter with strides 1 or 2 across and no dilation may read the unpadded
+   * planes instead: the padding above and left (H and W are then the unpadded sizes). Needs
+   * depthwiseBorderFits.
    */
   border?: { PT: number; PL: number };
+}
+
+/** Whether the thread scratch holds what a 3x3 depthwise filter on unpadded planes needs (WindowCall.border). */
+export function depthwiseBorderFits(e: WasmEngine, OW: number, SW: number, DH: number, DW: number): boolean {
+  return (SW === 1 || SW === 2) && DH === 1 && DW === 1 && e.exports.depthwise3x3_scratch_bytes(OW, SW) <= e.scratchBytes;
 }
 
 export function runWindow(e: WasmEngine, c: WindowCall, threads: number): void {

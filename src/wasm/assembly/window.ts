@@ -2,9 +2,11 @@
 // depthwise convolution (one filter per channel), max pooling and average pooling. The input
 // comes with its padding in place (pad_planes: zeros, or -inf for max pooling), so every tap
 // of every output is inside it and a row of outputs is computed 4 at a time without branches.
-// A 3x3 depthwise filter keeps its 9 weights in registers.
+// A 3x3 depthwise filter keeps its 9 weights in registers; one without dilation and strides 1
+// or 2 across reads the unpadded planes instead (depthwise.ts).
 import { madd, storeLanes } from './simd';
 import { pi, pf } from './params';
+import { depthwise3x3 } from './depthwise';
 
 // Slots (mirrored in src/runtime/wasm/params.ts).
 const S_MODE = 0;
@@ -60,10 +62,10 @@ function finish(out: usize, acc: v128, n: i32, accumulate: bool, act: i32, lo: v
   storeLanes(out, v, n);
 }
 
-/** Depthwise 3x3 with strides s (1 or 2) and dilations d: weights held in registers. */
+/** Depthwise 3x3 on padded planes with strides s (1 or 2) and dilations d: weights held in registers. */
 // @ts-ignore: decorator
 @inline
-function depthwise3x3(x: usize, y: usize, w: usize, b: f32, W: i32, OH: i32, OW: i32, SH: i32, SW: i32, DH: i32, DW: i32, accumulate: bool, act: i32, lo: v128, hi: v128): void {
+function depthwise3x3Padded(x: usize, y: usize, w: usize, b: f32, W: i32, OH: i32, OW: i32, SH: i32, SW: i32, DH: i32, DW: i32, accumulate: bool, act: i32, lo: v128, hi: v128): void {
   const w0 = v128.load32_splat(w);
   const w1 = v128.load32_splat(w, 4);
   const w2 = v128.load32_splat(w, 8);
@@ -91,103 +93,6 @@ function depthwise3x3(x: usize, y: usize, w: usize, b: f32, W: i32, OH: i32, OW:
       acc = madd(taps(r2, ix, SW), w6, acc);
       acc = madd(taps(r2, ix + DW, SW), w7, acc);
       acc = madd(taps(r2, ix + 2 * DW, SW), w8, acc);
-      finish(yrow + (<usize>ox << 2), acc, OW - ox, accumulate, act, lo, hi);
-    }
-  }
-}
-
-/**
- * Lane masks of the border vectors of a 3x3 depthwise row (strides 1 or 2): for vector v (ox =
- * 4v) and tap column kx, lane t is kept when input column (ox+t)*SW - PL + kx*DW is inside
- * [0, W). Written at `masks` (3 vectors per output vector); the same for every row and plane.
- */
-function borderMasks(masks: usize, OW: i32, SW: i32, DW: i32, PL: i32, W: i32): void {
-  for (let ox = 0; ox < OW; ox += 4) {
-    for (let kx = 0; kx < 3; kx++) {
-      const c = i32x4.add(i32x4.splat(ox * SW - PL + kx * DW), i32x4.mul(i32x4(0, 1, 2, 3), i32x4.splat(SW)));
-      const m = v128.and(i32x4.ge_s(c, i32x4.splat(0)), i32x4.lt_s(c, i32x4.splat(W)));
-      v128.store(masks + (<usize>((ox >> 2) * 3 + kx) << 4), m);
-    }
-  }
-}
-
-/**
- * Depthwise 3x3 (strides 1 or 2) on an unpadded plane: kernel rows above or below the image
- * read a row of zeros, and the vectors at the left and right borders mask the columns outside
- * (masks from borderMasks).
- */
-// @ts-ignore: decorator
-@inline
-function depthwise3x3Border(
-  x: usize,
-  y: usize,
-  w: usize,
-  b: f32,
-  H: i32,
-  W: i32,
-  OH: i32,
-  OW: i32,
-  SH: i32,
-  SW: i32,
-  DH: i32,
-  DW: i32,
-  PT: i32,
-  PL: i32,
-  zero: usize,
-  masks: usize,
-  accumulate: bool,
-  act: i32,
-  lo: v128,
-  hi: v128,
-): void {
-  const w0 = v128.load32_splat(w);
-  const w1 = v128.load32_splat(w, 4);
-  const w2 = v128.load32_splat(w, 8);
-  const w3 = v128.load32_splat(w, 12);
-  const w4 = v128.load32_splat(w, 16);
-  const w5 = v128.load32_splat(w, 20);
-  const w6 = v128.load32_splat(w, 24);
-  const w7 = v128.load32_splat(w, 28);
-  const w8 = v128.load32_splat(w, 32);
-  const vb = f32x4.splat(b);
-  // Output columns [oxa, oxb) have all their taps inside the row.
-  const oxa = (PL + SW - 1) / SW;
-  let oxb = OW;
-  while (oxb > oxa && (oxb - 1) * SW - PL + 2 * DW >= W) oxb--;
-  for (let oy = 0; oy < OH; oy++) {
-    const iy = oy * SH - PT;
-    const r0 = iy >= 0 && iy < H ? x + (<usize>(iy * W) << 2) : zero;
-    const r1 = iy + DH >= 0 && iy + DH < H ? x + (<usize>((iy + DH) * W) << 2) : zero;
-    const r2 = iy + 2 * DH >= 0 && iy + 2 * DH < H ? x + (<usize>((iy + 2 * DH) * W) << 2) : zero;
-    const yrow = y + (<usize>(oy * OW) << 2);
-    for (let ox = 0; ox < OW; ox += 4) {
-      const ix = ox * SW - PL;
-      let acc: v128;
-      if (ox >= oxa && ox + 4 <= oxb) {
-        acc = madd(taps(r0, ix, SW), w0, vb);
-        acc = madd(taps(r0, ix + DW, SW), w1, acc);
-        acc = madd(taps(r0, ix + 2 * DW, SW), w2, acc);
-        acc = madd(taps(r1, ix, SW), w3, acc);
-        acc = madd(taps(r1, ix + DW, SW), w4, acc);
-        acc = madd(taps(r1, ix + 2 * DW, SW), w5, acc);
-        acc = madd(taps(r2, ix, SW), w6, acc);
-        acc = madd(taps(r2, ix + DW, SW), w7, acc);
-        acc = madd(taps(r2, ix + 2 * DW, SW), w8, acc);
-      } else {
-        const mk = masks + (<usize>(ox >> 2) * 48);
-        const m0 = v128.load(mk);
-        const m1 = v128.load(mk, 16);
-        const m2 = v128.load(mk, 32);
-        acc = madd(v128.and(taps(r0, ix, SW), m0), w0, vb);
-        acc = madd(v128.and(taps(r0, ix + DW, SW), m1), w1, acc);
-        acc = madd(v128.and(taps(r0, ix + 2 * DW, SW), m2), w2, acc);
-        acc = madd(v128.and(taps(r1, ix, SW), m0), w3, acc);
-        acc = madd(v128.and(taps(r1, ix + DW, SW), m1), w4, acc);
-        acc = madd(v128.and(taps(r1, ix + 2 * DW, SW), m2), w5, acc);
-        acc = madd(v128.and(taps(r2, ix, SW), m0), w6, acc);
-        acc = madd(v128.and(taps(r2, ix + DW, SW), m1), w7, acc);
-        acc = madd(v128.and(taps(r2, ix + 2 * DW, SW), m2), w8, acc);
-      }
       finish(yrow + (<usize>ox << 2), acc, OW - ox, accumulate, act, lo, hi);
     }
   }
@@ -244,7 +149,7 @@ function plane(
 /**
  * Planes [begin, end) of the window op described at p. The input planes are H x W including
  * their padding, except for a 3x3 depthwise filter with slot S_PADDED 0 (padding PT, PL around
- * an unpadded plane; the thread's scratch then holds a row of zeros and the border masks). Average pooling divides
+ * an unpadded plane, strides 1 or 2 across, no dilation: depthwise.ts). Average pooling divides
  * by rowDiv[oy] * colDiv[ox] (tables of OH and OW floats).
  */
 export function window2d(p: usize, begin: i32, end: i32, scratch: usize): void {
@@ -270,13 +175,11 @@ export function window2d(p: usize, begin: i32, end: i32, scratch: usize): void {
   const padded = pi(p, S_PADDED) != 0;
   const PT = pi(p, S_PT);
   const PL = pi(p, S_PL);
-  // A row of zeros with a margin on both sides (masked lanes may read just outside it), then
-  // the border masks.
-  const zero = scratch + 64;
-  const masks = scratch + ((<usize>(W + 32) << 2) + 15 & ~15);
   if (!padded) {
-    memory.fill(scratch, 0, <usize>(W + 32) << 2);
-    borderMasks(masks, OW, SW, DW, PL, W);
+    const l: f32 = act == 1 ? pf(p, S_LO) : -Infinity;
+    const h: f32 = act == 1 ? pf(p, S_HI) : Infinity;
+    depthwise3x3(<usize>pi(p, S_X), <usize>pi(p, S_Y), <usize>pi(p, S_W), bias, C, H, W, OH, OW, SH, SW, PT, PL, accumulate, l, h, begin, end, scratch);
+    return;
   }
   for (let pl = begin; pl < end; pl++) {
     const c = pl % C;
@@ -285,8 +188,7 @@ export function window2d(p: usize, begin: i32, end: i32, scratch: usize): void {
     if (mode == M_DEPTHWISE) {
       const w = <usize>pi(p, S_W) + (<usize>(c * KH * KW) << 2);
       const b: f32 = bias ? load<f32>(bias + (<usize>c << 2)) : 0;
-      if (!padded) depthwise3x3Border(x, y, w, b, H, W, OH, OW, SH, SW, DH, DW, PT, PL, zero, masks, accumulate, act, lo, hi);
-      else if (KH == 3 && KW == 3 && SW <= 2) depthwise3x3(x, y, w, b, W, OH, OW, SH, SW, DH, DW, accumulate, act, lo, hi);
+      if (KH == 3 && KW == 3 && SW <= 2) depthwise3x3Padded(x, y, w, b, W, OH, OW, SH, SW, DH, DW, accumulate, act, lo, hi);
       else plane(M_DEPTHWISE, x, y, w, b, W, KH, KW, OH, OW, SH, SW, DH, DW, 0, 0, accumulate, act, lo, hi);
     } else if (mode == M_MAX) {
       plane(M_MAX, x, y, 0, 0, W, KH, KW, OH, OW, SH, SW, DH, DW, 0, 0, accumulate, act, lo, hi);

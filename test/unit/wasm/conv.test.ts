@@ -1,10 +1,11 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DataType } from '../../../src/ir/dtype.js';
 import { Tensor } from '../../../src/ir/tensor.js';
 import { GraphBuilder } from '../../../src/ops/builder.js';
-import { expectFastMatches as expectMatches, oneNode, randomTensor } from './fast-helpers.js';
+import { excess, expectFastMatches as expectMatches, oneNode, randomTensor } from './fast-helpers.js';
 import type { Model } from '../../../src/ir/model.js';
-import type { SessionOptions } from '../../../src/runtime/session.js';
+import { Session, type SessionOptions } from '../../../src/runtime/session.js';
+import { mulberry32 } from '../../../src/runtime/random.js';
 
 /**
  * Sums of up to a few hundred products accumulate in float32: near-zero sums need an atol. 3x3
@@ -57,6 +58,63 @@ describe('fast Conv', () => {
     expectFastMatches(model, feeds, { threads: 2 });
     const dw = oneNode('Conv', [[1, 64, 56, 56], randomTensor([64, 1, 3, 3], 3)], { group: 64, pads: [1, 1, 1, 1], strides: [2, 2] });
     expectFastMatches(dw.model, dw.feeds, { threads: 2 });
+  });
+
+  it('3x3 depthwise on unpadded planes: random sizes, strides, pads, fused Clip and residual Add', () => {
+    const rand = mulberry32(99);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const sizes = [1, 2, 3, 4, 5, 7, 8, 9, 11, 13, 16, 17, 23];
+    for (let t = 0; t < 40; t++) {
+      const [H, W, C, N] = [pick(sizes), pick(sizes), pick([1, 3, 4, 5]), pick([1, 2])];
+      const [SH, SW] = [pick([1, 1, 2, 3]), pick([1, 2])];
+      const pads = [pick([0, 1, 1, 2]), pick([0, 1, 1, 2]), pick([0, 1, 1, 2]), pick([0, 1, 1, 2])];
+      const OH = Math.floor((H + pads[0]! + pads[2]! - 3) / SH) + 1;
+      const OW = Math.floor((W + pads[1]! + pads[3]! - 3) / SW) + 1;
+      if (OH < 1 || OW < 1) continue;
+      // A residual Add needs the output to have the input's shape.
+      const residual = OH === H && OW === W && rand() < 0.5;
+      const clip = rand() < 0.5;
+      const b = new GraphBuilder({ '': 17 });
+      const x = b.input('x', DataType.FLOAT, [N, C, H, W]);
+      const w = b.initializer('w', randomTensor([C, 1, 3, 3], 100 + t));
+      const bias = rand() < 0.5 ? b.initializer('b', randomTensor([C], 200 + t)) : undefined;
+      let [y] = b.node('Conv', bias ? [x, w, bias] : [x, w], { group: C, strides: [SH, SW], pads });
+      if (residual) [y] = b.node('Add', [y!, x]);
+      if (clip) [y] = b.node('Clip', [y!, b.initializer('lo', Tensor.scalar(DataType.FLOAT, -0.5)), b.initializer('hi', Tensor.scalar(DataType.FLOAT, 0.75))]);
+      b.output(y!);
+      const model: Model = b.build();
+      const label = `X ${[N, C, H, W]} strides ${[SH, SW]} pads ${pads}${bias ? ' bias' : ''}${residual ? ' residual' : ''}${clip ? ' clip' : ''}`;
+      try {
+        expectFastMatches(model, { x: randomTensor([N, C, H, W], 300 + t) });
+      } catch (e) {
+        throw new Error(`${label}: ${(e as Error).message}`);
+      }
+    }
+  });
+
+  it('runs again at another input size, then at the first one again', () => {
+    const weights: [number[], Record<string, number | number[]>][] = [
+      [[16, 16, 3, 3], { pads: [1, 1, 1, 1] }],
+      [[16, 1, 3, 3], { group: 16, pads: [1, 1, 1, 1], strides: [2, 2] }],
+      [[8, 16, 1, 1], {}],
+    ];
+    for (const [w, attrs] of weights) {
+      const b = new GraphBuilder({ '': 17 });
+      const x = b.input('x', DataType.FLOAT, ['N', 16, 'H', 'W']);
+      const [y] = b.node('Conv', [x, b.initializer('w', randomTensor(w, 5)), b.initializer('b', randomTensor([w[0]!], 6))], attrs);
+      const [r] = b.node('Relu', [y!]);
+      b.output(r!);
+      const model: Model = b.build();
+      const ref = Session.create(model, { fast: false });
+      const fast = Session.create(model);
+      for (const dims of [[1, 16, 12, 12], [2, 16, 7, 11], [1, 16, 12, 12]]) {
+        const feeds = { x: randomTensor(dims, dims[3]!) };
+        const want = (ref.run(feeds).get(r!.name) as Tensor).data() as Float32Array;
+        const got = (fast.run(feeds).get(r!.name) as Tensor).data() as Float32Array;
+        expect(excess(got, want, { rtol: 1e-3, atol: 1e-4 }), `W ${w} X ${dims}`).toBeLessThanOrEqual(0);
+        expect(fast.execution.lastRunFastNodes).toBe(2);
+      }
+    }
   });
 
   it('fuses BatchNormalization, a residual Add and Relu', () => {
