@@ -2,7 +2,7 @@
 // broadcast patterns models use (same shape, a row vector, a per-row value, a scalar).
 // Parameter blocks are described in src/runtime/wasm/params.ts.
 import { storeLanes } from './simd';
-import { exp4, expm14, sigmoid4, tanh4, erf4, gelu4, geluTanh4 } from './math4';
+import { exp4, expm14, sigmoid4, tanh4, erf4, gelu4, gelu4x4, geluTanh4 } from './math4';
 import { pi, pf } from './params';
 
 // Unary op codes (mirrored in src/runtime/wasm/params.ts).
@@ -91,7 +91,16 @@ export function unary(p: usize, begin: i32, end: i32, scratch: usize): void {
     case U_TANH: unaryLoop(U_TANH, x, y, m, a, b); break;
     case U_EXP: unaryLoop(U_EXP, x, y, m, a, b); break;
     case U_ERF: unaryLoop(U_ERF, x, y, m, a, b); break;
-    case U_GELU: unaryLoop(U_GELU, x, y, m, a, b); break;
+    case U_GELU: {
+      let i = 0;
+      for (; i + 16 <= m; i += 16) {
+        const xi = x + (<usize>i << 2);
+        const yi = y + (<usize>i << 2);
+        gelu4x4(xi, xi + 16, xi + 32, xi + 48, yi, yi + 16, yi + 32, yi + 48);
+      }
+      unaryLoop(U_GELU, x + (<usize>i << 2), y + (<usize>i << 2), m - i, a, b);
+      break;
+    }
     case U_GELU_TANH: unaryLoop(U_GELU_TANH, x, y, m, a, b); break;
     case U_NEG: unaryLoop(U_NEG, x, y, m, a, b); break;
     case U_ABS: unaryLoop(U_ABS, x, y, m, a, b); break;

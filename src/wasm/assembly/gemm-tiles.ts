@@ -1,7 +1,7 @@
 // The register tiles of the packed GEMM (gemm.ts): 4 rows x 8 columns, and 1 row x 32 columns
 // for single-row products, each with the epilogue (bias, clamp or GELU) applied as C is stored.
 import { madd, clamp4 } from './simd';
-import { gelu4 } from './math4';
+import { gelu4x4 } from './math4';
 
 /**
  * One 4x8 tile of C over kc steps: 8 accumulators, 2 loads of B and 4 splats of A per step.
@@ -97,15 +97,6 @@ export function tile(
       c21 = clamp4(c21, l, h);
       c30 = clamp4(c30, l, h);
       c31 = clamp4(c31, l, h);
-    } else if (act == 2) {
-      c00 = gelu4(c00);
-      c01 = gelu4(c01);
-      c10 = gelu4(c10);
-      c11 = gelu4(c11);
-      c20 = gelu4(c20);
-      c21 = gelu4(c21);
-      c30 = gelu4(c30);
-      c31 = gelu4(c31);
     }
     v128.store(c, c00);
     v128.store(c, c01, 16);
@@ -115,6 +106,14 @@ export function tile(
     v128.store(c + 2 * ldcBytes, c21, 16);
     v128.store(c + 3 * ldcBytes, c30);
     v128.store(c + 3 * ldcBytes, c31, 16);
+    if (act == 2) {
+      // GELU on the stored tile, four vectors at a time (see gelu4x4).
+      const r1 = c + ldcBytes;
+      const r2 = r1 + ldcBytes;
+      const r3 = r2 + ldcBytes;
+      gelu4x4(c, c + 16, r1, r1 + 16, c, c + 16, r1, r1 + 16);
+      gelu4x4(r2, r2 + 16, r3, r3 + 16, r2, r2 + 16, r3, r3 + 16);
+    }
     return;
   }
   // Edge tile: spill the accumulators and finish element by element.
@@ -144,14 +143,26 @@ export function tile(
   }
 }
 
-/** Applies the activation to `vectors` spilled vectors. */
+/** GELU in place on `vectors` (a multiple of 4) consecutive vectors at p. */
+function geluVectors(p: usize, vectors: i32): void {
+  for (let i = 0; i < vectors; i += 4) {
+    const q = p + (<usize>i << 4);
+    gelu4x4(q, q + 16, q + 32, q + 48, q, q + 16, q + 32, q + 48);
+  }
+}
+
+/** Applies the activation to `vectors` (a multiple of 4) spilled vectors. */
 function activateSpill(spill: usize, vectors: i32, act: i32, lo: f32, hi: f32): void {
   if (act == 0) return;
+  if (act == 2) {
+    geluVectors(spill, vectors);
+    return;
+  }
   const l = f32x4.splat(lo);
   const h = f32x4.splat(hi);
   for (let i = 0; i < vectors; i++) {
     const p = spill + (<usize>i << 4);
-    v128.store(p, act == 1 ? clamp4(v128.load(p), l, h) : gelu4(v128.load(p)));
+    v128.store(p, clamp4(v128.load(p), l, h));
   }
 }
 
@@ -242,15 +253,6 @@ export function tile1x32(
       c5 = clamp4(c5, l, h);
       c6 = clamp4(c6, l, h);
       c7 = clamp4(c7, l, h);
-    } else if (act == 2) {
-      c0 = gelu4(c0);
-      c1 = gelu4(c1);
-      c2 = gelu4(c2);
-      c3 = gelu4(c3);
-      c4 = gelu4(c4);
-      c5 = gelu4(c5);
-      c6 = gelu4(c6);
-      c7 = gelu4(c7);
     }
     v128.store(c, c0);
     v128.store(c, c1, 16);
@@ -260,6 +262,7 @@ export function tile1x32(
     v128.store(c, c5, 80);
     v128.store(c, c6, 96);
     v128.store(c, c7, 112);
+    if (act == 2) geluVectors(c, 8);
     return;
   }
   v128.store(spill, c0);

@@ -63,6 +63,21 @@ describe('GELU spelled with Erf', () => {
     expectFastMatches(b.build(), { x: randomTensor([3, 16], 2, -3, 3) }, {}, { rtol: 1e-3, atol: 1e-5 });
   });
 
+  it('GELU in the GEMM epilogue: full tiles, single rows and edges, with a bias', () => {
+    // M = 1 takes the 1x32 tile; 4-row panels with 8-column panels the 4x8 tile; the rest edges.
+    for (const [M, K, N] of [[1, 7, 32], [1, 300, 67], [4, 8, 8], [8, 257, 64], [13, 31, 41], [67, 29, 13], [5, 24, 1], [2, 3, 100]] as const) {
+      const b = new GraphBuilder({ '': 20 });
+      const x = b.input('x', DataType.FLOAT, [M, K]);
+      const [h] = b.node('MatMul', [x, b.initializer('w', randomTensor([K, N], 1, -1, 1))]);
+      const [hb] = b.node('Add', [h!, b.initializer('bias', randomTensor([N], 2))]);
+      const [g] = b.node('Gelu', [hb!]);
+      b.output(g!);
+      const model = b.build();
+      const s = expectFastMatches(model, { x: randomTensor([M, K], 3, -2, 2) }, {}, { rtol: 1e-3, atol: 1e-5 });
+      expect(s.execution.lastRunFastNodes).toBe(model.graph.nodes.length);
+    }
+  });
+
   it('a value read elsewhere too is not fused', () => {
     const b = new GraphBuilder({ '': 17 });
     const x = b.input('x', DataType.FLOAT, [4, 8]);
