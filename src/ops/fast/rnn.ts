@@ -128,8 +128,13 @@ function createLstm(info: FastNodeInfo): FastKernel | undefined {
     const gr = regroup(r.subarray(d * G * H, (d + 1) * G * H), H, H);
     const pw = info.keep(e.exports.gemm_packed_b_size(input, Np) * 4);
     withTemp(e, gw, (src) => e.exports.gemm_pack_b(src, Np, 0, input, Np, pw));
-    const pr = info.keep(e.exports.gemm_packed_b_size(H, Np) * 4);
-    withTemp(e, gr, (src) => e.exports.gemm_pack_b(src, Np, 0, H, Np, pr));
+    // R^T group by group, each [H, 32] row-major: a step reads it as one sequential stream.
+    const groups = Np / 32;
+    const rg = new Float32Array(H * Np);
+    for (let g = 0; g < groups; g++) {
+      for (let k = 0; k < H; k++) rg.set(gr.subarray(k * Np + g * 32, k * Np + g * 32 + 32), (g * H + k) * 32);
+    }
+    const pr = keepFloats(info, rg);
     const bias = new Float32Array(Np);
     if (b) {
       for (let gate = 0; gate < 4; gate++) {

@@ -1,7 +1,6 @@
 // The elementwise part of an LSTM step, after the gate pre-activations G = X·W^T + H·R^T + B
 // of one time step are in place (gate order i, o, f, c): one work unit per batch row.
 import { madd, storeLanes } from './simd';
-import { KC } from './gemm';
 import { sigmoid4, tanh4 } from './math4';
 import { pi } from './params';
 
@@ -40,11 +39,12 @@ export function lstm_cell(p: usize, begin: i32, end: i32, scratch: usize): void 
 }
 
 /**
- * One LSTM time step at batch 1, gates and cell together: with R^T packed so that each group of
- * 4 panels holds the i, o, f and c columns of 8 hidden units, group g (units 8g..8g+7) is
+ * One LSTM time step at batch 1, gates and cell together: with R^T stored group by group, each
+ * group [H, 32] row-major with the i, o, f and c columns of 8 hidden units (one sequential
+ * stream per group, which the prefetchers follow best), group g (units 8g..8g+7) is
  * xw[32g..] + h_in . R^T[:, 32g..] followed by the cell. Work units are groups; h_out is another
  * buffer than h_in since every group reads all of h_in. Slots: xw (this step's gate row, in
- * group order), packed R^T, H, gate columns (4 * H rounded up to 8 units), h_in, h_out, c, y
+ * group order), R^T grouped as above, H, gate columns (4 * H rounded up to 8 units), h_in, h_out, c, y
  * (0: none).
  */
 export function lstm_step(p: usize, begin: i32, end: i32, scratch: usize): void {
@@ -66,27 +66,20 @@ export function lstm_step(p: usize, begin: i32, end: i32, scratch: usize): void 
     let c5 = v128.load(xw + col, 80);
     let c6 = v128.load(xw + col, 96);
     let c7 = v128.load(xw + col, 112);
-    for (let k0 = 0; k0 < H; k0 += KC) {
-      const kc = min(KC, H - k0);
-      const pb = rp + (<usize>(k0 * Np + g * 32 * kc) << 2);
-      const ps = <usize>(8 * kc) << 2;
-      const p1 = pb + ps;
-      const p2 = p1 + ps;
-      const p3 = p2 + ps;
-      let pa = hin + (<usize>k0 << 2);
-      for (let k = 0; k < kc; k++) {
-        const a = v128.load32_splat(pa);
-        const o = <usize>k << 5;
-        c0 = madd(a, v128.load(pb + o), c0);
-        c1 = madd(a, v128.load(pb + o, 16), c1);
-        c2 = madd(a, v128.load(p1 + o), c2);
-        c3 = madd(a, v128.load(p1 + o, 16), c3);
-        c4 = madd(a, v128.load(p2 + o), c4);
-        c5 = madd(a, v128.load(p2 + o, 16), c5);
-        c6 = madd(a, v128.load(p3 + o), c6);
-        c7 = madd(a, v128.load(p3 + o, 16), c7);
-        pa += 4;
-      }
+    let pb = rp + (<usize>g * <usize>H << 7);
+    let pa = hin;
+    for (let k = 0; k < H; k++) {
+      const a = v128.load32_splat(pa);
+      c0 = madd(a, v128.load(pb), c0);
+      c1 = madd(a, v128.load(pb, 16), c1);
+      c2 = madd(a, v128.load(pb, 32), c2);
+      c3 = madd(a, v128.load(pb, 48), c3);
+      c4 = madd(a, v128.load(pb, 64), c4);
+      c5 = madd(a, v128.load(pb, 80), c5);
+      c6 = madd(a, v128.load(pb, 96), c6);
+      c7 = madd(a, v128.load(pb, 112), c7);
+      pa += 4;
+      pb += 128;
     }
     const u = <usize>(g * 8) << 2;
     const n = H - g * 8;
