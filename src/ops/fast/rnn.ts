@@ -5,7 +5,8 @@
  * elementwise cell kernel, which writes the new state and Y. W^T and R^T are packed once.
  */
 import { runGemm } from '../../runtime/wasm/gemm-call.js';
-import { runLstmCell, runLstmStep } from '../../runtime/wasm/nn-calls.js';
+import { runLstmCell, runLstmSeq, runLstmStep } from '../../runtime/wasm/nn-calls.js';
+import { GEMM_FLOPS_PER_MS, threadsFor } from '../../runtime/wasm/params.js';
 import type { FastKernel, FastNodeInfo, FastOp, FastRunContext } from './types.js';
 import { constFloats, floatInput, keepFloats, mayBeFloat, withTemp } from './util.js';
 
@@ -69,7 +70,10 @@ function runBatchOne(ctx: FastRunContext, o: BatchOne): void {
     if (o.pc0) e.f32(cs, H).set(e.f32(o.pc0 + stateRow, H));
     let hin = hA;
     let hout = hB;
-    for (let s = 0; s < seq; s++) {
+    if (threadsFor((2 * H * Np) / GEMM_FLOPS_PER_MS, ctx.threads) === 1) {
+      // One thread per step: all steps in one call.
+      hin = runLstmSeq(e, gates, o.grouped.r[d]!, H, Np, hA, hB, cs, o.y ? o.y + d * H * 4 : 0, dirs * H, seq, back);
+    } else for (let s = 0; s < seq; s++) {
       const t = back ? seq - 1 - s : s;
       runLstmStep(e, gates + t * Np * 4, o.grouped.r[d]!, H, Np, hin, hout, cs, o.y ? o.y + (t * dirs + d) * H * 4 : 0, ctx.threads);
       [hin, hout] = [hout, hin];

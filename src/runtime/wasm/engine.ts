@@ -23,6 +23,7 @@ export interface KernelExports {
   gemm_packed_b_size(K: number, N: number): number;
   gemm_scratch_bytes(): number;
   depthwise3x3_scratch_bytes(OW: number, SW: number): number;
+  lstm_seq(params: number): void;
   winograd_region_bytes(n: number, C: number, M: number, tb: number): number;
 }
 

@@ -124,3 +124,14 @@ export function runLstmStep(e: WasmEngine, xw: number, packedR: number, H: numbe
   const groups = Np / 32;
   e.run('lstm_step', p.ptr, groups, threadsFor((2 * H * Np) / GEMM_FLOPS_PER_MS, threads));
 }
+
+/**
+ * All steps of one direction of an LSTM at batch 1 on this thread (rnn.ts lstm_seq): h0 in hA;
+ * returns the buffer holding the last h.
+ */
+export function runLstmSeq(e: WasmEngine, xw: number, packedR: number, H: number, Np: number, hA: number, hB: number, c: number, y: number, yStride: number, seq: number, reverse: boolean): number {
+  const p = e.params();
+  p.i32.set([xw, Np, packedR, H, hA, hB, c, y, yStride, seq, reverse ? 1 : 0], 0);
+  e.exports.lstm_seq(p.ptr);
+  return seq % 2 === 0 ? hA : hB;
+}

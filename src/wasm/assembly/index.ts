@@ -7,6 +7,6 @@ export { softmax, layernorm, instnorm, channel_affine, reduce_rows } from './row
 export { window2d } from './window';
 export { depthwise3x3_scratch_bytes } from './depthwise';
 export { pad_planes } from './im2col';
-export { lstm_cell, lstm_step } from './rnn';
+export { lstm_cell, lstm_step, lstm_seq } from './rnn';
 export { transpose } from './transpose';
 export { winograd, winograd_region_bytes } from './winograd';

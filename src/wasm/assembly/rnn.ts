@@ -48,14 +48,40 @@ export function lstm_cell(p: usize, begin: i32, end: i32, scratch: usize): void 
  * (0: none).
  */
 export function lstm_step(p: usize, begin: i32, end: i32, scratch: usize): void {
+  lstmGroups(<usize>pi(p, 0), <usize>pi(p, 1), pi(p, 2), <usize>pi(p, 4), <usize>pi(p, 5), <usize>pi(p, 6), <usize>pi(p, 7), begin, end);
+}
+
+/**
+ * All steps of one direction at batch 1 on the calling thread (lstm_step for every group of
+ * every step, with no return to the host in between). Slots: gate rows of all steps (xw, in
+ * group order), gate columns Np, R^T grouped as for lstm_step, H, h buffers A (holding h0) and
+ * B, c, y of step 0 (0: none), floats from one step of y to the next, steps, reverse (1: from
+ * the last step). The final h is in A after an even number of steps, else in B.
+ */
+export function lstm_seq(p: usize): void {
   const xw = <usize>pi(p, 0);
-  const rp = <usize>pi(p, 1);
-  const H = pi(p, 2);
-  const Np = pi(p, 3);
-  const hin = <usize>pi(p, 4);
-  const hout = <usize>pi(p, 5);
+  const Np = pi(p, 1);
+  const rp = <usize>pi(p, 2);
+  const H = pi(p, 3);
+  let hin = <usize>pi(p, 4);
+  let hout = <usize>pi(p, 5);
   const cs = <usize>pi(p, 6);
   const y = <usize>pi(p, 7);
+  const ys = pi(p, 8);
+  const seq = pi(p, 9);
+  const back = pi(p, 10) != 0;
+  const groups = Np >> 5;
+  for (let s = 0; s < seq; s++) {
+    const t = back ? seq - 1 - s : s;
+    lstmGroups(xw + (<usize>t * <usize>Np << 2), rp, H, hin, hout, cs, y ? y + (<usize>t * <usize>ys << 2) : 0, 0, groups);
+    const h = hin;
+    hin = hout;
+    hout = h;
+  }
+}
+
+/** Groups [begin, end) of one step (see lstm_step). */
+function lstmGroups(xw: usize, rp: usize, H: i32, hin: usize, hout: usize, cs: usize, y: usize, begin: i32, end: i32): void {
   for (let g = begin; g < end; g++) {
     const col = <usize>(g * 32) << 2;
     let c0 = v128.load(xw + col);

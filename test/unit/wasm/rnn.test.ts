@@ -34,4 +34,17 @@ describe('fast LSTM', () => {
       expectFastMatches(model, feeds, {}, { rtol: 1e-3, atol: 1e-5 });
     });
   }
+
+  it('batch 1 with steps large enough to split across threads (one kernel call per step)', () => {
+    // 2 * H * 4H flops per step reach the threshold of a split: every step is its own call.
+    const H = 801;
+    const { model, feeds } = oneNode(
+      'LSTM',
+      [[3, 1, 5], randomTensor([2, 4 * H, 5], 1, -0.1, 0.1), randomTensor([2, 4 * H, H], 2, -0.05, 0.05), randomTensor([2, 8 * H], 3)],
+      { direction: 'bidirectional', hidden_size: H },
+      14,
+      3,
+    );
+    expectFastMatches(model, feeds, { threads: 2 }, { rtol: 1e-3, atol: 1e-5 });
+  });
 });
