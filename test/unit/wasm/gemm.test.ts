@@ -29,6 +29,13 @@ describe('fast MatMul', () => {
     }
   });
 
+  it('B spanning several column blocks (N > 256), with edges and batches', () => {
+    for (const [A, K, N] of [[[67], 300, 515], [[4], 7, 257], [[2, 5], 33, 300], [[1, 9], 513, 263]] as const) {
+      const { model, feeds } = oneNode('MatMul', [[...A, K], randomTensor([K, N], 4)]);
+      expectFastMatches(model, feeds);
+    }
+  });
+
   it('single-row products (4 panels at a time) with edges', () => {
     for (const [M, K, N] of [[1, 300, 67], [1, 5, 32], [1, 64, 1000], [5, 20, 100], [9, 257, 33]] as const) {
       expectFastMatches(oneNode('MatMul', [[M, K], randomTensor([K, N], 2)]).model, oneNode('MatMul', [[M, K], randomTensor([K, N], 2)]).feeds);
