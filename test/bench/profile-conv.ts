@@ -1,5 +1,5 @@
 /**
- * `node dist/test/bench/profile-conv.js [model]`: per-node times of the 1-thread executor on a
+ * `node dist/test/bench/profile-conv.js [model]`: per-node times of the executor (THREADS=n, default 1) on a
  * bench model, grouped by the kind of node (depthwise by stride, pointwise, other Conv, ...).
  * BENCH_REPS=n timed runs (default 30); prints the median (BEST=1: the fastest) time of each
  * node, summed per group (nodes fused into another count 0); NODES=1 lists the nodes.
@@ -13,7 +13,7 @@ import { mobilenetV2, resnet18 } from './models.js';
 const REPS = Number(process.env.BENCH_REPS ?? 30);
 const which = process.argv[2] ?? 'mobilenet';
 const m = which.startsWith('res') ? resnet18() : mobilenetV2();
-const s = Session.create(m.model, { threads: 1 });
+const s = Session.create(m.model, { threads: Number(process.env.THREADS ?? 1) });
 // Shapes and FLOPs from a second copy of the model (the session's copy keeps its types as built).
 const twin = (which.startsWith('res') ? resnet18() : mobilenetV2()).model;
 inferModel(twin);
