@@ -7,7 +7,7 @@
  * of the weights on first use).
  */
 import { runPadPlanes } from '../../runtime/wasm/gemm-call.js';
-import { packWinogradFilters, runWinograd, winogradElements, winogradFilterStride, winogradPadded, type WinogradTile } from '../../runtime/wasm/winograd-call.js';
+import { packWinogradFilters, runWinograd, winogradElements, winogradFilterStride, winogradPadded, type WinogradCall, type WinogradTile } from '../../runtime/wasm/winograd-call.js';
 import type { FastNodeInfo, FastRunContext } from './types.js';
 
 /**
@@ -106,34 +106,22 @@ export function prepareWinograd(info: FastNodeInfo, plan: WinogradPlan, w: Float
   return { ...plan, u, uStride };
 }
 
-export interface WinogradRun {
-  /** N images of C planes of H x W (unpadded). */
-  x: number;
-  y: number;
-  bias: number;
-  residual: number;
-  N: number;
-  C: number;
-  M: number;
-  H: number;
-  W: number;
-  PT: number;
-  PL: number;
-  OH: number;
-  OW: number;
-  clamp?: readonly [number, number];
-}
+/**
+ * One convolution to run: the wasm call's description (winograd-call.ts) with the unpadded image
+ * (N images of C planes of H x W, padded by PT/PL here) instead of the filters and padded sizes.
+ */
+export type WinogradRun = Omit<WinogradCall, 'n' | 'transposed' | 'u' | 'uStride' | 'Hp' | 'Wp'> & { H: number; W: number; PT: number; PL: number };
 
 export function runConvWinograd(ctx: FastRunContext, f: WinogradFilters, r: WinogradRun): void {
   // Padded so that every tile's input block is inside the copy (bottom and right grow when the
   // output size is not a multiple of the tile).
   const Hp = winogradPadded(f.n, r.OH, false);
   const Wp = winogradPadded(f.n, r.OW, true);
+  const { H, W, PT, PL, ...common } = r;
   let x = r.x;
-  if (r.PT !== 0 || r.PL !== 0 || Hp !== r.H || Wp !== r.W) {
+  if (PT !== 0 || PL !== 0 || Hp !== H || Wp !== W) {
     x = ctx.scratch(r.N * r.C * Hp * Wp * 4);
-    runPadPlanes(ctx.engine, r.x, x, r.N * r.C, r.H, r.W, r.PT, r.PL, Hp, Wp, ctx.threads, 0);
+    runPadPlanes(ctx.engine, r.x, x, r.N * r.C, H, W, PT, PL, Hp, Wp, ctx.threads, 0);
   }
-  const call = { n: f.n, transposed: f.transposed, x, u: f.u, uStride: f.uStride, y: r.y, bias: r.bias, residual: r.residual, N: r.N, C: r.C, M: r.M, Hp, Wp, OH: r.OH, OW: r.OW };
-  runWinograd(ctx.engine, r.clamp ? { ...call, clamp: r.clamp } : call, ctx.scratch, ctx.threads);
+  runWinograd(ctx.engine, { ...common, n: f.n, transposed: f.transposed, x, u: f.u, uStride: f.uStride, Hp, Wp }, ctx.scratch, ctx.threads);
 }
